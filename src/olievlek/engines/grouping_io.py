@@ -49,9 +49,9 @@ def load_instance(text_or_path: str | os.PathLike[str]) -> Instance:
     """Parse and validate an instance.
 
     A `Path` (or other path-like) is read as a UTF-8 file; a string is taken as JSON
-    text when it starts with ``{`` (after white space) and as a file name otherwise.
+    text when it starts with ``{`` or ``[`` (after white space), else as a file name.
     """
-    if isinstance(text_or_path, str) and text_or_path.lstrip().startswith("{"):
+    if isinstance(text_or_path, str) and text_or_path.lstrip().startswith(("{", "[")):
         text = text_or_path
     else:
         text = _read_file(Path(text_or_path))

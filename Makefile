@@ -1,0 +1,71 @@
+# Olievlek. Every target sets up what it needs; `make demo` and `make test` are the quick start.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_SQLITE_ARGS ?= -n 2
+
+.PHONY: demo serve test lint check-static test-sqlite test-postgres test-browser bench messages openapi vendor clean system-packages
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Debian: python3.11 python3.11-venv)"; exit 1; }
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## demo: set up, load the demo data and serve at http://127.0.0.1:8000 (SQLite)
+demo: $(STAMP)
+	$(BIN)/olievlek migrate --no-input -v 0
+	$(BIN)/olievlek demo_load
+	@$(BIN)/python scripts/demo_banner.py
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/olievlek db_worker --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
+	  $(BIN)/olievlek runserver 127.0.0.1:8000 --noreload
+
+system-packages:
+	bash scripts/ensure-system-packages.sh
+
+## test: the whole suite: lint, checks, SQLite, PostgreSQL and the browser
+test: $(STAMP) system-packages lint check-static test-sqlite test-postgres test-browser
+	@echo "All checks passed."
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check-static: $(STAMP)
+	$(BIN)/olievlek check --fail-level WARNING
+	$(BIN)/olievlek makemigrations --check --dry-run
+	$(BIN)/python scripts/check_translations.py
+	$(BIN)/olievlek spectacular --validate --fail-on-warn --file var/openapi.generated.yaml
+	diff -u docs/openapi.yaml var/openapi.generated.yaml || { echo "docs/openapi.yaml is stale: run make openapi"; exit 1; }
+
+test-sqlite: $(STAMP)
+	DATABASE_URL= $(BIN)/pytest -m "not browser" $(PYTEST_SQLITE_ARGS)
+
+test-postgres: $(STAMP) system-packages
+	bash scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n 2 --ignore=tests/engines
+
+test-browser: $(STAMP) system-packages
+	DATABASE_URL= $(BIN)/pytest -m browser tests/browser
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/matching.py
+	$(BIN)/python benchmarks/grouping.py
+	$(BIN)/python benchmarks/web.py
+
+## messages: collect translatable texts into locale/nl and compile them
+messages: $(STAMP) system-packages
+	cd src/olievlek && ../../$(BIN)/olievlek makemessages -l nl --no-obsolete --no-location
+	$(BIN)/python -c "import polib; p='src/olievlek/locale/nl/LC_MESSAGES/django.po'; polib.pofile(p).save_as_mofile(p[:-2]+'mo')"
+
+openapi: $(STAMP)
+	$(BIN)/olievlek spectacular --validate --file docs/openapi.yaml
+
+## vendor: refresh the NL Design System CSS and htmx from npm (needs npm)
+vendor:
+	bash scripts/vendor-assets.sh
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,22 @@
+"""Everything that writes to the network: one module per subdomain.
+
+Other apps import from here, not from the modules below it.
+"""
+
+from .contacts import contact_remove, invitation_accept, invitation_create
+from .profile import organisation_update, theme_profiles_update
+from .registration import RegistrationData, organisation_register
+from .review import organisation_approve, organisation_reject, organisation_set_roles
+
+__all__ = [
+    "RegistrationData",
+    "contact_remove",
+    "invitation_accept",
+    "invitation_create",
+    "organisation_approve",
+    "organisation_register",
+    "organisation_reject",
+    "organisation_set_roles",
+    "organisation_update",
+    "theme_profiles_update",
+]

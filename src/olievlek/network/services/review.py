@@ -1,0 +1,86 @@
+"""The project team's decisions on organisations: approval, rejection and roles."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from olievlek.audit.services import audit_record
+
+from ..choices import Status
+from ..emails import send_templated
+from ..models import Organisation
+
+
+def _contact_emails(organisation: Organisation) -> list[str]:
+    return list(organisation.contacts.values_list("user__email", flat=True))
+
+
+def _review(*, organisation: Organisation, actor, status: str, reason: str) -> Organisation:
+    with transaction.atomic():
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if organisation.status != Status.PENDING:
+            raise ValidationError(_("This registration has already been handled."))
+        organisation.status = status
+        organisation.status_reason = reason
+        organisation.reviewed_at = timezone.now()
+        organisation.reviewed_by = actor
+        organisation.save(
+            update_fields=["status", "status_reason", "reviewed_at", "reviewed_by", "updated_at"]
+        )
+        audit_record(
+            actor=actor, action=f"organisation.{status}", target=organisation, reason=reason
+        )
+        template = (
+            "network/emails/approved" if status == Status.APPROVED else "network/emails/rejected"
+        )
+        recipients = _contact_emails(organisation)
+        context = {"organisation": organisation, "reason": reason}
+        transaction.on_commit(
+            lambda: send_templated(template=template, recipients=recipients, context=context)
+        )
+    return organisation
+
+
+def organisation_approve(*, organisation: Organisation, actor) -> Organisation:
+    return _review(organisation=organisation, actor=actor, status=Status.APPROVED, reason="")
+
+
+def organisation_reject(*, organisation: Organisation, actor, reason: str) -> Organisation:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason; the employer will read it.")})
+    return _review(organisation=organisation, actor=actor, status=Status.REJECTED, reason=reason)
+
+
+def organisation_set_roles(
+    *, organisation: Organisation, actor, is_koploper: bool, is_ambassador: bool, is_partner: bool
+) -> Organisation:
+    with transaction.atomic():
+        before = {
+            "is_koploper": organisation.is_koploper,
+            "is_ambassador": organisation.is_ambassador,
+            "is_partner": organisation.is_partner,
+        }
+        organisation.is_koploper = is_koploper
+        organisation.is_ambassador = is_ambassador
+        organisation.is_partner = is_partner
+        organisation.save(
+            update_fields=["is_koploper", "is_ambassador", "is_partner", "updated_at"]
+        )
+        after = {
+            "is_koploper": is_koploper,
+            "is_ambassador": is_ambassador,
+            "is_partner": is_partner,
+        }
+        if before != after:
+            audit_record(
+                actor=actor,
+                action="organisation.roles",
+                target=organisation,
+                before=before,
+                after=after,
+            )
+    return organisation

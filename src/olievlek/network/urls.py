@@ -1,0 +1,23 @@
+from django.urls import path
+
+from .views import member, public
+
+app_name = "network"
+
+urlpatterns = [
+    path("netwerk/", public.directory, name="directory"),
+    path("netwerk/<slug:slug>/", public.organisation_detail, name="organisation_detail"),
+    path("aanmelden", public.register, name="register"),
+    path("aanmelden/verstuurd", public.register_done, name="register_done"),
+    path("uitnodiging/<str:token>", public.invitation_accept, name="invitation_accept"),
+    path("mijn/", member.member_home, name="member_home"),
+    path("mijn/profiel", member.profile_edit, name="member_profile"),
+    path("mijn/themas", member.themes_edit, name="member_themes"),
+    path("mijn/contactpersonen", member.contacts, name="member_contacts"),
+    path(
+        "mijn/contactpersonen/<int:pk>/verwijderen",
+        member.contact_remove,
+        name="member_contact_remove",
+    ),
+    path("mijn/api-sleutel", member.api_token, name="member_api_token"),
+]

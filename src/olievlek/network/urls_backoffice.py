@@ -1,0 +1,26 @@
+"""The project team's back office, at /beheer/."""
+
+from django.urls import path
+
+from .views import backoffice, backoffice_imports
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", backoffice.dashboard, name="dashboard"),
+    path("aanmeldingen/", backoffice.queue, name="queue"),
+    path("aanmeldingen/<int:pk>/", backoffice.review, name="review"),
+    path("organisaties/", backoffice.organisation_list, name="organisations"),
+    path("organisaties/<int:pk>/", backoffice.organisation_edit, name="organisation_edit"),
+    path(
+        "organisaties/<int:pk>/contactpersonen/<int:contact_pk>/verwijderen",
+        backoffice.contact_remove,
+        name="contact_remove",
+    ),
+    path("export.<str:fmt>", backoffice.export, name="export"),
+    path("import/", backoffice_imports.import_upload, name="import_upload"),
+    path("import/voorbeeld.csv", backoffice_imports.import_template, name="import_template"),
+    path("import/<int:pk>/", backoffice_imports.import_detail, name="import_detail"),
+    path("import/<int:pk>/start", backoffice_imports.import_start, name="import_start"),
+    path("logboek/", backoffice.audit_log, name="audit"),
+]

@@ -1,0 +1,218 @@
+"""The project team's back office: registrations, organisations, contacts, export."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
+from olievlek.site.forms import add_service_errors
+
+from .. import exports, selectors, services
+from ..choices import Status
+from ..forms import (
+    DirectoryFilterForm,
+    InvitationForm,
+    OrganisationProfileForm,
+    RejectForm,
+    RolesForm,
+)
+from ..models import Organisation
+from .access import staff_required
+from .member import save_theme_forms, theme_forms
+
+
+@require_GET
+@staff_required
+def dashboard(request):
+    return render(
+        request,
+        "network/backoffice/dashboard.html",
+        {
+            "counts": selectors.network_counts(),
+            "recent": audit_entries_recent()[:10],
+        },
+    )
+
+
+@require_GET
+@staff_required
+def queue(request):
+    return render(
+        request, "network/backoffice/queue.html", {"organisations": selectors.registration_queue()}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def review(request, pk: int):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "approve":
+                services.organisation_approve(organisation=organisation, actor=request.user)
+                messages.success(
+                    request,
+                    _("%(name)s has been approved and emailed.") % {"name": organisation.name},
+                )
+                return redirect("backoffice:queue")
+            if reject_form.is_valid():
+                services.organisation_reject(
+                    organisation=organisation,
+                    actor=request.user,
+                    reason=reject_form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request,
+                    _("%(name)s has been rejected and emailed.") % {"name": organisation.name},
+                )
+                return redirect("backoffice:queue")
+        except ValidationError as error:
+            add_service_errors(reject_form, error)
+    return render(
+        request,
+        "network/backoffice/review.html",
+        {
+            "organisation": organisation,
+            "reject_form": reject_form,
+            "contacts": selectors.organisation_contacts(organisation=organisation),
+            "profiles": organisation.theme_profiles.order_by("theme"),
+        },
+    )
+
+
+@require_GET
+@staff_required
+def organisation_list(request):
+    q = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    status = status if status in Status.values else ""
+    page = Paginator(selectors.organisation_backoffice_list(q=q, status=status), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "network/backoffice/organisations.html",
+        {
+            "page_obj": page,
+            "q": q,
+            "status": status,
+            "statuses": Status.choices,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def organisation_edit(request, pk: int):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    section = request.POST.get("section")
+    profile_form = OrganisationProfileForm(
+        request.POST if section == "profile" else None, instance=organisation, prefix="profile"
+    )
+    roles_form = RolesForm(
+        request.POST if section == "roles" else None,
+        prefix="roles",
+        initial={
+            "is_koploper": organisation.is_koploper,
+            "is_ambassador": organisation.is_ambassador,
+            "is_partner": organisation.is_partner,
+        },
+    )
+    forms = theme_forms(request.POST if section == "themes" else None, organisation)
+    invite_form = InvitationForm(request.POST if section == "invite" else None, prefix="invite")
+    saved = False
+    try:
+        if section == "profile" and profile_form.is_valid():
+            services.organisation_update(
+                organisation=organisation, actor=request.user, data=profile_form.cleaned_data
+            )
+            saved = True
+        elif section == "roles" and roles_form.is_valid():
+            services.organisation_set_roles(
+                organisation=organisation, actor=request.user, **roles_form.cleaned_data
+            )
+            saved = True
+        elif section == "themes":
+            saved = save_theme_forms(forms=forms, organisation=organisation, actor=request.user)
+        elif section == "invite" and invite_form.is_valid():
+            services.invitation_create(
+                organisation=organisation,
+                actor=request.user,
+                email=invite_form.cleaned_data["email"],
+            )
+            saved = True
+    except ValidationError as error:
+        target = {"profile": profile_form, "invite": invite_form}.get(section, roles_form)
+        add_service_errors(target, error)
+    if saved:
+        messages.success(request, _("Saved."))
+        return redirect("backoffice:organisation_edit", pk=organisation.pk)
+    return render(
+        request,
+        "network/backoffice/organisation_edit.html",
+        {
+            "organisation": organisation,
+            "profile_form": profile_form,
+            "roles_form": roles_form,
+            "theme_forms": forms,
+            "invite_form": invite_form,
+            "contacts": selectors.organisation_contacts(organisation=organisation),
+            "invitations": organisation.invitations.filter(accepted_at__isnull=True),
+            "history": audit_entries_for(target=organisation)[:20],
+        },
+    )
+
+
+@require_POST
+@staff_required
+def contact_remove(request, pk: int, contact_pk: int):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    contact = get_object_or_404(organisation.contacts, pk=contact_pk)
+    try:
+        services.contact_remove(contact=contact, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The contact person has been removed."))
+    return redirect("backoffice:organisation_edit", pk=pk)
+
+
+@require_GET
+@staff_required
+def export(request, fmt: str):
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    form = DirectoryFilterForm(request.GET or None)
+    filters = (
+        selectors.DirectoryFilters(**form.filters())
+        if form.is_bound
+        else (selectors.DirectoryFilters())
+    )
+    organisations = selectors.organisation_directory(filters=filters)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.directory_xlsx(organisations),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.directory_csv(organisations), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="olievlek-netwerk-{stamp}.{fmt}"'
+    return response
+
+
+@require_GET
+@staff_required
+def audit_log(request):
+    page = Paginator(audit_entries_recent(), 50).get_page(request.GET.get("page"))
+    return render(request, "network/backoffice/audit.html", {"page_obj": page})

@@ -1,0 +1,103 @@
+"""The public site: the directory, an organisation's page, registering, invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from olievlek.site.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import DirectoryFilterForm, InvitationAcceptForm, RegistrationForm
+from ..models import Invitation
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    filters = (
+        selectors.DirectoryFilters(**form.filters())
+        if form.is_bound
+        else (selectors.DirectoryFilters())
+    )
+    page = Paginator(selectors.organisation_directory(filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"form": form, "page_obj": page, "filters": filters}
+    template = "network/_directory_results.html" if request.htmx else "network/directory.html"
+    return render(request, template, context)
+
+
+@require_GET
+def organisation_detail(request, slug: str):
+    organisation = selectors.organisation_public_get(slug=slug)
+    if organisation is None:
+        raise Http404
+    show_contacts = selectors.user_is_member(request.user)
+    contacts = selectors.organisation_contacts(organisation=organisation) if show_contacts else []
+    return render(
+        request,
+        "network/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "show_contacts": show_contacts,
+            "contacts": contacts,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    if request.user.is_authenticated:
+        messages.info(request, _("You are logged in already; your organisation is registered."))
+        return redirect("network:member_home")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        registration = services.RegistrationData(
+            **{
+                k: v
+                for k, v in data.items()
+                if k not in {"experience_themes", "help_themes", "consent"}
+            },
+            experience_themes=frozenset(data["experience_themes"]),
+            help_themes=frozenset(data["help_themes"]),
+        )
+        try:
+            services.organisation_register(data=registration, request=request)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("network:register_done")
+    return render(request, "network/register.html", {"form": form})
+
+
+@require_GET
+def register_done(request):
+    return render(request, "network/register_done.html")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token: str):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    if not invitation.is_open:
+        return render(request, "network/invitation_closed.html", status=410)
+    form = InvitationAcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(invitation=invitation, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your account is ready. Log in with your email address."))
+            return redirect("account_login")
+    return render(
+        request, "network/invitation_accept.html", {"form": form, "invitation": invitation}
+    )

@@ -1,0 +1,48 @@
+"""`olievlek demo_load`: a fresh database with fictional, deterministic demo data."""
+
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from olievlek.network import demo as network_demo
+from olievlek.network.models import Organisation
+
+STAFF_EMAIL = "projectteam@olievlek.test"
+EMPLOYER_EMAIL = "werkgever@olievlek.test"
+DEMO_PASSWORD = "olievlek-demo-2026"  # noqa: S105 - fictional demo login, printed on purpose
+# A fixed TOTP secret, so that the demo's staff login works with `olievlek demo_totp`.
+DEMO_TOTP_SECRET = "OLIEVLEKDEMOTOTPSECRETZZZZZZZZZZ"  # noqa: S105
+
+
+class Command(BaseCommand):
+    help = "Load the demo data into an empty database (refuses a database that has data)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--flush", action="store_true", help="Empty the database first.")
+
+    def handle(self, *args, flush: bool, **options):
+        if settings.IS_PRODUCTION:
+            raise CommandError("Demo data is never loaded in production.")
+        if flush:
+            call_command("flush", interactive=False, verbosity=0)
+        if Organisation.objects.exists():
+            self.stdout.write("Demo data is already loaded.")
+            return
+        with transaction.atomic():
+            staff = get_user_model().objects.create_user(
+                email=STAFF_EMAIL,
+                password=DEMO_PASSWORD,
+                first_name="Pim",
+                last_name="Projectteam",
+                is_staff=True,
+                is_superuser=True,
+            )
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=staff, email=STAFF_EMAIL, primary=True, verified=True)
+            TOTP.activate(staff, DEMO_TOTP_SECRET)
+            network_demo.build(employer_email=EMPLOYER_EMAIL, employer_password=DEMO_PASSWORD)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,56 @@
+"""Fixtures shared by every test: the four kinds of visitor the permission rules know."""
+
+from __future__ import annotations
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+
+
+@pytest.fixture
+def staff_user(db):
+    from olievlek.network.tests.factories import UserFactory
+
+    user = UserFactory(staff=True, email="staf@olievlek.test")
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    return user
+
+
+@pytest.fixture
+def org_a(db):
+    from olievlek.network.tests.factories import ContactPersonFactory, ThemeProfileFactory
+
+    contact = ContactPersonFactory(organisation__name="Bakkerij A", user__email="a@example.nl")
+    ThemeProfileFactory(organisation=contact.organisation)
+    return contact.organisation
+
+
+@pytest.fixture
+def org_b(db):
+    from olievlek.network.tests.factories import ContactPersonFactory
+
+    contact = ContactPersonFactory(organisation__name="Bouwbedrijf B", user__email="b@example.nl")
+    return contact.organisation
+
+
+@pytest.fixture
+def user_a(org_a):
+    return org_a.contacts.get().user
+
+
+@pytest.fixture
+def user_b(org_b):
+    return org_b.contacts.get().user
+
+
+@pytest.fixture
+def client_for(client):
+    """A logged-in test client for a user (or anonymous for None)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return make

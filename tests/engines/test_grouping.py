@@ -325,3 +325,8 @@ def test_invalid_instances_are_refused(sessions, participants, message: str) -> 
     with pytest.raises(InstanceError) as refused:
         Instance(sessions, participants)
     assert message in str(refused.value)
+
+
+def test_a_bare_string_is_not_a_list_of_sessions() -> None:
+    with pytest.raises(TypeError, match="sequence of session ids"):
+        Participant("p", "C", "s-1")

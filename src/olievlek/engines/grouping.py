@@ -57,17 +57,24 @@ class InstanceError(ValueError):
 
 @dataclass(frozen=True)
 class Session:
+    """A session (e.g. a meeting date) with room for `capacity` participants."""
+
     id: str
     capacity: int
 
 
 @dataclass(frozen=True)
 class Participant:
+    """A participant of one SBI sector, who can attend the `available` sessions."""
+
     id: str
     sector: str
     available: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        # A bare string is a sequence too, of letters: a caller's mistake, not a list.
+        if isinstance(self.available, str):
+            raise TypeError(f"available must be a sequence of session ids, not {self.available!r}")
         # Accept any sequence from callers but store a tuple, keeping the class hashable.
         object.__setattr__(self, "available", tuple(self.available))
 
@@ -88,6 +95,8 @@ class Instance:
 
 @dataclass(frozen=True)
 class Assignment:
+    """Participant `participant` attends session `session` (both ids)."""
+
     participant: str
     session: str
 

@@ -132,6 +132,8 @@ class RegistrationForm(StyledFormMixin, forms.Form):
 
 
 class OrganisationProfileForm(StyledFormMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [

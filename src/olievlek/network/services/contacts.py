@@ -56,7 +56,10 @@ def invitation_accept(*, invitation: Invitation, first_name: str, last_name: str
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("This person already has an account."))
     user = User(email=invitation.email, first_name=first_name.strip(), last_name=last_name.strip())
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.accepted_at is not None:

@@ -48,7 +48,10 @@ def organisation_register(*, data: RegistrationData, request) -> Organisation:
             {"kvk_number": _("An organisation with this KvK number is already registered.")}
         )
     user = User(email=email, first_name=data.first_name, last_name=data.last_name)
-    validate_password(data.password, user)
+    try:
+        validate_password(data.password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
 
     with transaction.atomic():
         organisation = Organisation(
@@ -86,5 +89,7 @@ def organisation_register(*, data: RegistrationData, request) -> Organisation:
             for theme in sorted(data.experience_themes | data.help_themes)
         )
         address = EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-        transaction.on_commit(lambda: address.send_confirmation(request, signup=True))
+    # allauth builds the link from the request, so the mail goes out here, once the
+    # registration is stored, rather than in an on-commit hook outside the request.
+    address.send_confirmation(request, signup=True)
     return organisation

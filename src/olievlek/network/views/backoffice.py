@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -115,7 +117,7 @@ def organisation_edit(request, pk: int):
     organisation = get_object_or_404(Organisation, pk=pk)
     section = request.POST.get("section")
     profile_form = OrganisationProfileForm(
-        request.POST if section == "profile" else None, instance=organisation, prefix="profile"
+        request.POST if section == "profile" else None, instance=copy.copy(organisation), prefix="profile"
     )
     roles_form = RolesForm(
         request.POST if section == "roles" else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,7 +43,9 @@ def member_home(request):
 @require_http_methods(["GET", "POST"])
 @member_required()
 def profile_edit(request, organisation):
-    form = OrganisationProfileForm(request.POST or None, instance=organisation)
+    # The form validates a copy: a ModelForm writes into its instance while it checks, and
+    # the service must see the unchanged organisation to know what changed.
+    form = OrganisationProfileForm(request.POST or None, instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(

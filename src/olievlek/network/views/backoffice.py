@@ -117,7 +117,9 @@ def organisation_edit(request, pk: int):
     organisation = get_object_or_404(Organisation, pk=pk)
     section = request.POST.get("section")
     profile_form = OrganisationProfileForm(
-        request.POST if section == "profile" else None, instance=copy.copy(organisation), prefix="profile"
+        request.POST if section == "profile" else None,
+        instance=copy.copy(organisation),
+        prefix="profile",
     )
     roles_form = RolesForm(
         request.POST if section == "roles" else None,

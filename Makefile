@@ -58,7 +58,7 @@ bench: $(STAMP)
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages
 	cd src/olievlek && ../../$(BIN)/olievlek makemessages -l nl --no-obsolete --no-location
-	$(BIN)/python -c "import polib; p='src/olievlek/locale/nl/LC_MESSAGES/django.po'; polib.pofile(p).save_as_mofile(p[:-2]+'mo')"
+	$(BIN)/python scripts/compile_messages.py
 
 openapi: $(STAMP)
 	$(BIN)/olievlek spectacular --validate --file docs/openapi.yaml

@@ -1,8 +1,11 @@
-"""Fails when a translatable text lacks a Dutch translation or the compiled catalogue is stale.
+"""Fails when a translatable text lacks a Dutch translation or a compiled catalogue is stale.
 
-1. `makemessages` is run into a temporary copy of the catalogue; every msgid it finds
-   must be in the committed .po with a translation (and not fuzzy).
-2. The committed .mo must equal the .po compiled now.
+Each app keeps its own catalogue (`<app>/locale/nl/LC_MESSAGES/django.po`); texts of the
+site, accounts and audit live in `olievlek/locale`.
+
+1. `makemessages` runs on a temporary copy of the source; every msgid it finds must be
+   in the committed catalogue of the same app, translated and not fuzzy.
+2. Every committed .mo must equal its .po compiled now.
 """
 
 from __future__ import annotations
@@ -18,10 +21,14 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "olievlek"
-LOCALE = PACKAGE / "locale"
+CATALOGUE = Path("locale") / "nl" / "LC_MESSAGES" / "django.po"
 
 
-def compile_mo(po_path: Path) -> bytes:
+def catalogues(base: Path) -> list[Path]:
+    return sorted(base.glob(f"**/{CATALOGUE}"))
+
+
+def compiled(po_path: Path) -> bytes:
     with tempfile.NamedTemporaryFile(suffix=".mo") as handle:
         polib.pofile(str(po_path)).save_as_mofile(handle.name)
         return Path(handle.name).read_bytes()
@@ -29,9 +36,15 @@ def compile_mo(po_path: Path) -> bytes:
 
 def main() -> int:
     problems: list[str] = []
+    checked = 0
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(LOCALE, Path(tmp) / "locale")
-        env = {**os.environ, "OLIEVLEK_LOCALE_DIR": str(Path(tmp) / "locale")}
+        copy = Path(tmp) / "olievlek"
+        shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "static"))
+        env = {
+            **os.environ,
+            "OLIEVLEK_LOCALE_DIR": str(copy / "locale"),
+            "DJANGO_SETTINGS_MODULE": "olievlek.site.settings",
+        }
         subprocess.run(
             [
                 sys.executable,
@@ -45,28 +58,36 @@ def main() -> int:
                 "-v",
                 "0",
             ],
-            cwd=PACKAGE,
-            env={**env, "DJANGO_SETTINGS_MODULE": "olievlek.site.settings"},
+            cwd=copy,
+            env=env,
             check=True,
         )
-        fresh = polib.pofile(str(Path(tmp) / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
-    committed_path = LOCALE / "nl" / "LC_MESSAGES" / "django.po"
-    committed = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(committed_path))}
-    for entry in fresh:
-        known = committed.get((entry.msgctxt, entry.msgid))
-        if known is None:
-            problems.append(f"not in django.po (run `make messages`): {entry.msgid!r}")
-        elif "fuzzy" in known.flags or not known.translated():
-            problems.append(f"no Dutch translation: {entry.msgid!r}")
-    mo_path = committed_path.with_suffix(".mo")
-    if not mo_path.exists() or mo_path.read_bytes() != compile_mo(committed_path):
-        problems.append("django.mo is out of date (run `make messages`)")
+        for fresh_path in catalogues(copy):
+            relative = fresh_path.relative_to(copy)
+            committed_path = PACKAGE / relative
+            if not committed_path.exists():
+                problems.append(f"{relative}: missing (run `make messages`)")
+                continue
+            committed = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(committed_path))}
+            for entry in polib.pofile(str(fresh_path)):
+                checked += 1
+                known = committed.get((entry.msgctxt, entry.msgid))
+                if known is None:
+                    problems.append(
+                        f"{relative}: not in catalogue (run `make messages`): {entry.msgid!r}"
+                    )
+                elif "fuzzy" in known.flags or not known.translated():
+                    problems.append(f"{relative}: no Dutch translation: {entry.msgid!r}")
+    for po_path in catalogues(PACKAGE):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.read_bytes() != compiled(po_path):
+            problems.append(f"{mo_path.relative_to(PACKAGE)} is out of date (run `make messages`)")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} translation problem(s).", file=sys.stderr)
         return 1
-    print(f"Translations complete: {len(fresh)} messages.")
+    print(f"Translations complete: {checked} messages.")
     return 0
 
 

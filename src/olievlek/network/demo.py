@@ -219,15 +219,12 @@ def _contact(
 
 
 def build(
-    *,
-    seed: int = 2026,
-    approved: int = 500,
-    koplopers: int = 100,
-    pending: int = 6,
-    employer_email: str,
-    employer_password: str,
-) -> dict:
-    """Create the demo network; returns a few objects other apps' demo data build on."""
+    context: dict, *, seed: int = 2026, approved: int = 500, koplopers: int = 100, pending: int = 6
+) -> None:
+    """Create the demo network. Adds `bakery` (the fictional front-runner the Pay it Forward
+    chain grows from) and `organisations` (the approved ones) to `context`, for the demo
+    data of other apps."""
+    employer_email, employer_password = context["employer_email"], context["password"]
     rng = random.Random(seed)
     used = {DEMO_BAKERY}
     bakery = Organisation(
@@ -271,4 +268,5 @@ def build(
     _contact(bakery, employer_email, "Sanne", "de Korenaar", employer_password)
     for n, org in enumerate(organisations[approved:]):
         _contact(org, f"aanmelding{n + 1}@olievlek.test", "Kim", f"Aanmelder {n + 1}", None)
-    return {"bakery": bakery, "organisations": organisations[:approved]}
+    context["bakery"] = bakery
+    context["organisations"] = organisations[:approved]

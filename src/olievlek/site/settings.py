@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "olievlek.accounts",
     "olievlek.audit",
     "olievlek.network",
+    "olievlek.payitforward",
+    "olievlek.events",
+    "olievlek.knowledge",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "olievlek.site.context_processors.site",
+                "olievlek.site.context_processors.navigation",
             ],
         },
     }

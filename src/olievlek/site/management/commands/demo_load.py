@@ -1,5 +1,13 @@
-"""`olievlek demo_load`: a fresh database with fictional, deterministic demo data."""
+"""`olievlek demo_load`: a fresh database with fictional, deterministic demo data.
 
+Each app may have a `demo` module with `build(context)`; they run in the order below and
+share `context`, so later apps build on earlier ones (the bakery, the organisations).
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,7 +15,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from olievlek.network import demo as network_demo
 from olievlek.network.models import Organisation
 
 STAFF_EMAIL = "projectteam@olievlek.test"
@@ -15,6 +22,12 @@ EMPLOYER_EMAIL = "werkgever@olievlek.test"
 DEMO_PASSWORD = "olievlek-demo-2026"  # noqa: S105 - fictional demo login, printed on purpose
 # A fixed TOTP secret, so that the demo's staff login works with `olievlek demo_totp`.
 DEMO_TOTP_SECRET = "OLIEVLEKDEMOTOTPSECRETZZZZZZZZZZ"  # noqa: S105
+DEMO_BUILDERS = [
+    "olievlek.network.demo",
+    "olievlek.payitforward.demo",
+    "olievlek.events.demo",
+    "olievlek.knowledge.demo",
+]
 
 
 class Command(BaseCommand):
@@ -40,9 +53,10 @@ class Command(BaseCommand):
                 is_staff=True,
                 is_superuser=True,
             )
-            from allauth.account.models import EmailAddress
-
             EmailAddress.objects.create(user=staff, email=STAFF_EMAIL, primary=True, verified=True)
             TOTP.activate(staff, DEMO_TOTP_SECRET)
-            network_demo.build(employer_email=EMPLOYER_EMAIL, employer_password=DEMO_PASSWORD)
+            context = {"staff": staff, "employer_email": EMPLOYER_EMAIL, "password": DEMO_PASSWORD}
+            for module in DEMO_BUILDERS:
+                if find_spec(module) is not None:
+                    import_module(module).build(context)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    """*Kennis en campagne*: stories, the manifesto, search and campaign material."""
+
+    name = "olievlek.knowledge"
+    verbose_name = _("Knowledge and campaign")
+    nav_items: list = []

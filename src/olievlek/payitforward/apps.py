@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PayItForwardConfig(AppConfig):
+    """Pay it Forward: front-runners help employers for free, and each learner passes it
+    on to two more."""
+
+    name = "olievlek.payitforward"
+    verbose_name = _("Pay it Forward")
+    # Links in the main menu: (label, URL name). Empty until the app has public pages.
+    nav_items: list = []

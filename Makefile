@@ -42,7 +42,7 @@ check-static: $(STAMP)
 	diff -u docs/openapi.yaml var/openapi.generated.yaml || { echo "docs/openapi.yaml is stale: run make openapi"; exit 1; }
 
 test-sqlite: $(STAMP)
-	DATABASE_URL= $(BIN)/pytest -m "not browser" $(PYTEST_SQLITE_ARGS)
+	DATABASE_URL= $(BIN)/pytest -m "not browser" $(PYTEST_SQLITE_ARGS) --ignore=tests/concurrency
 
 test-postgres: $(STAMP) system-packages
 	bash scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n 2 --ignore=tests/engines

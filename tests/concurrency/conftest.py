@@ -6,36 +6,10 @@ write, so it cannot show a race); a test here fails when run on another database
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 
 @pytest.fixture(autouse=True)
 def _require_postgresql(transactional_db):
     assert connection.vendor == "postgresql", "concurrency tests need PostgreSQL (DATABASE_URL)"
-
-
-def run_in_parallel(worker: Callable[[int], object], count: int) -> list[object]:
-    """Run `worker(i)` for i in range(count) in threads released at the same moment; each
-    thread has its own database connection. Returns results (or raised exceptions)."""
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = worker(i)
-        except Exception as error:  # noqa: BLE001 - the caller inspects every outcome
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results

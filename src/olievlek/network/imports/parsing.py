@@ -61,8 +61,9 @@ def _read_csv(data: bytes) -> list[list[str]]:
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
     except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        # A subclass, not csv.excel itself: changing that would change it for everyone.
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        dialect = type("Fallback", (csv.excel,), {"delimiter": delimiter})
     try:
         return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as exc:

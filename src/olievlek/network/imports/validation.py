@@ -75,6 +75,15 @@ class Outcome:
     problems: list[Problem]
 
 
+def _unescape(value: str) -> str:
+    """Undo the export's protection against formulas: it writes a cell that starts with
+    = + - or @ with an apostrophe in front (exports._safe), so that an export imports
+    unchanged."""
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        return value[1:]
+    return value
+
+
 def _province_lookup() -> dict[str, str]:
     table = {}
     for code, province in reference.provinces().items():
@@ -94,7 +103,7 @@ class _RowChecker:
         self.problems.append(Problem(self.line, column, message))
 
     def text(self, column: str, *, required: bool = False, max_length: int = 200) -> str:
-        value = self.cells.get(column, "").strip()
+        value = _unescape(self.cells.get(column, "").strip())
         if required and not value:
             self.fail(column, _("This column must be filled in."))
         elif len(value) > max_length:
@@ -205,10 +214,13 @@ def validate_sheet(
             )
         elif kvk:
             seen_kvk[kvk] = line
-        website = checker.text("website", max_length=200)
+        # The length is checked with the scheme added, as it is stored.
+        website = checker.cells.get("website", "").strip()
         if website and "://" not in website:
             website = "https://" + website
-        if website:
+        if len(website) > 200:
+            checker.fail("website", _("At most %(n)d characters.") % {"n": 200})
+        elif website:
             try:
                 _url(website)
             except ValidationError:

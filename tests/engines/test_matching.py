@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from olievlek.engines import reference
+from olievlek.engines import matching_flow, reference
 from olievlek.engines.matching import (
     Instance,
     InstanceError,
@@ -257,6 +257,14 @@ def test_many_identical_participants_with_individual_exceptions():
     result = solve(instance)
     assert_valid(instance, result)
     assert result.total_score == networkx_optimum(instance)
+
+
+def test_potentials_by_min_cost_flow_when_bellman_ford_gives_up(monkeypatch):
+    """The fallback for the dual prices gives the same, still certified, optimum."""
+    instance = random_instance(11, n_learners=120, n_mentors=50, spread=False)
+    expected = solve(instance)
+    monkeypatch.setattr(matching_flow, "BELLMAN_FORD_PASSES", 0)
+    assert solve(instance).total_score == expected.total_score == networkx_optimum(instance)
 
 
 def test_beats_greedy_where_greedy_is_not_optimal():

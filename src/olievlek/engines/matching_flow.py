@@ -12,9 +12,8 @@ Method (column generation with an exact stopping rule):
 2. Solve the min-cost flow on the candidate graph with OR-Tools (cost = -score; an arc
    from every learner group straight to the sink lets learners stay unmatched).
 3. Derive LP dual prices from the optimal flow: shortest-path distances ``d`` in its
-   residual graph (computed with a second OR-Tools min-cost flow, see :func:`_distances`)
-   give ``v[L] = d[L] - d[t]`` per learner group and ``u[M] = d[t] - d[M]`` per mentor
-   group, both clipped at 0.
+   residual graph (Bellman-Ford, see :func:`_distances`) give ``v[L] = d[L] - d[t]``
+   per learner group and ``u[M] = d[t] - d[M]`` per mentor group, both clipped at 0.
 4. Price out *every* eligible group pair: a pair whose score exceeds ``v[L] + u[M]``
    could raise the total. Add the most violating pairs per learner group; go to 2.
 
@@ -42,6 +41,9 @@ ADDED_PER_GROUP = 8
 
 CHUNK_ENTRIES = 1 << 21
 """Group pairs priced per NumPy block; bounds the scan's memory to a few tens of MB."""
+
+BELLMAN_FORD_PASSES = 500
+"""Passes before the potentials are computed by a min-cost flow instead (rarely needed)."""
 
 MAX_ROUNDS = 1000
 """Safety net only: every round adds at least one new pair, so the loop always ends."""
@@ -166,9 +168,12 @@ class _Scanner:
         parts: list[tuple[np.ndarray, ...]] = []
         count = 0
         k = min(per_group, self.n_mentors)
-        v32, u32 = v.astype(np.int32), u.astype(np.int32)
+        # int32 is safe while prices stay far from its range (they are of the order of
+        # a single score in practice); otherwise price in int64.
+        wide = int(v.max(initial=0)) + int(u.max(initial=0)) >= 2**29
+        v, u = (v, u) if wide else (v.astype(np.int32), u.astype(np.int32))
         for start, block in self.blocks():
-            reduced = block - v32[start : start + len(block), None] - u32[None, :]
+            reduced = block - v[start : start + len(block), None] - u[None, :]
             violated = reduced > 0
             here = int(np.count_nonzero(violated))
             count += here
@@ -238,23 +243,57 @@ def _network(p: GroupProblem, arcs: _Arcs) -> tuple[np.ndarray, ...]:
 
 
 def _distances(tails, heads, caps, costs, flows, n_nodes: int) -> np.ndarray:
-    """Shortest-path distances in the residual graph, from a root joined to every node.
+    """Shortest-path distances in the residual graph, from a root joined to every node
+    by a zero-cost arc. The residual graph of an optimal flow has no negative cycle, so
+    they exist; any such distances are feasible potentials (reduced costs >= 0)."""
+    forward = flows < caps
+    backward = flows > 0
+    r_tails = np.concatenate([tails[forward], heads[backward]])
+    r_heads = np.concatenate([heads[forward], tails[backward]])
+    r_costs = np.concatenate([costs[forward], -costs[backward]])
+    dist = _bellman_ford(r_tails, r_heads, r_costs, n_nodes)
+    if dist is None:
+        dist = _distances_by_flow(r_tails, r_heads, r_costs, n_nodes)
+    return dist
+
+
+def _bellman_ford(tails, heads, costs, n_nodes: int) -> np.ndarray | None:
+    """Vectorised Bellman-Ford from the implicit root (all distances start at 0).
+
+    Each pass relaxes every arc at once; in matching networks the alternating paths
+    are short, so a few dozen passes suffice. Returns None after
+    ``BELLMAN_FORD_PASSES`` passes, leaving the case to :func:`_distances_by_flow`.
+    """
+    if len(heads) == 0:
+        return np.zeros(n_nodes, np.int64)
+    order = np.argsort(heads, kind="stable")
+    tails, costs = tails[order], costs[order]
+    targets, starts = np.unique(heads[order], return_index=True)
+    dist = np.zeros(n_nodes, np.int64)
+    for _ in range(BELLMAN_FORD_PASSES):
+        best = np.minimum.reduceat(dist[tails] + costs, starts)
+        better = best < dist[targets]
+        if not better.any():
+            return dist
+        dist[targets[better]] = best[better]
+    return None
+
+
+def _distances_by_flow(tails, heads, costs, n_nodes: int) -> np.ndarray:
+    """The same distances with a guaranteed running time, via one more min-cost flow.
 
     A shortest-path tree is itself a min-cost flow (the root sends one unit to every
     node), so OR-Tools computes it; every arc that carries flow in an optimal solution
     is tight, so walking the flow-carrying arcs from the root yields the distances.
-    The residual graph of an optimal flow has no negative cycle, so they exist.
     """
-    forward = flows < caps
-    backward = flows > 0
     root = n_nodes
-    r_tails = np.concatenate([tails[forward], heads[backward], np.full(n_nodes, root)])
-    r_heads = np.concatenate([heads[forward], tails[backward], np.arange(n_nodes)])
-    r_costs = np.concatenate([costs[forward], -costs[backward], np.zeros(n_nodes, np.int64)])
+    r_tails = np.concatenate([tails, np.full(n_nodes, root)])
+    r_heads = np.concatenate([heads, np.arange(n_nodes)])
+    r_costs = np.concatenate([costs, np.zeros(n_nodes, np.int64)])
     r_caps = np.full(len(r_tails), n_nodes, np.int64)
     supplies = np.concatenate([np.full(n_nodes, -1, np.int64), [n_nodes]])
     tree = _solve_min_cost_flow(r_tails, r_heads, r_caps, r_costs, supplies) > 0
-    return _walk(r_tails[tree], r_heads[tree], r_costs[tree], root, n_nodes + 1)
+    return _walk(r_tails[tree], r_heads[tree], r_costs[tree], root, n_nodes + 1)[:n_nodes]
 
 
 def _walk(tails, heads, costs, root: int, n: int) -> np.ndarray:

@@ -27,8 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             obj.save()
             if extracted is not False:
-                EmailAddress.objects.create(user=obj, email=obj.email, primary=True,
-                                            verified=True)
+                EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
 
     class Params:
         staff = factory.Trait(is_staff=True)

@@ -117,7 +117,7 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'olievlek.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'olievlek.sqlite3'}",
         conn_max_age=int(os.environ.get("OLIEVLEK_CONN_MAX_AGE", "0")),
     )
 }

@@ -243,28 +243,42 @@ def _build_network(instance: Instance, types: list[_Type]) -> _Network:
             tails.append(first_session + s_index)
             heads.append(sink)
             capacities.append(session.capacity)
-    costs = [0] * len(tails)
-
-    # Unit arcs with marginal costs 1, 3, 5, ...: never more than the session's capacity
-    # or than the participants that could reach the group, so the network stays small.
-    unit_tails, unit_heads, unit_costs = [], [], []
-    for (s_index, sector), node in group_node.items():
-        units = min(instance.sessions[s_index].capacity, group_bound[(s_index, sector)])
-        unit_tails.append(np.full(units, node, dtype=np.int32))
-        unit_heads.append(np.full(units, first_session + s_index, dtype=np.int32))
-        unit_costs.append(2 * np.arange(1, units + 1, dtype=np.int64) - 1)
+    unit_tails, unit_heads, unit_costs = _unit_arcs(
+        instance, group_node, group_bound, first_session
+    )
     return _Network(
-        tails=np.concatenate([np.array(tails, dtype=np.int32), *unit_tails]),
-        heads=np.concatenate([np.array(heads, dtype=np.int32), *unit_heads]),
+        tails=np.concatenate([np.array(tails, dtype=np.int32), unit_tails]),
+        heads=np.concatenate([np.array(heads, dtype=np.int32), unit_heads]),
         capacities=np.concatenate(
-            [np.array(capacities, dtype=np.int64), *(np.ones(len(u), np.int64) for u in unit_tails)]
+            [np.array(capacities, dtype=np.int64), np.ones(len(unit_tails), dtype=np.int64)]
         ),
-        costs=np.concatenate([np.array(costs, dtype=np.int64), *unit_costs]),
+        costs=np.concatenate([np.zeros(len(tails), dtype=np.int64), unit_costs]),
         type_arcs=tuple(type_arcs),
         source=source,
         sink=sink,
         supply=sum(len(t.members) for t in types),
     )
+
+
+def _unit_arcs(
+    instance: Instance,
+    group_node: dict[tuple[int, str], int],
+    group_bound: Counter[tuple[int, str]],
+    first_session: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(tails, heads, costs) of the unit arcs (session, sector) → session.
+
+    Costs 1, 3, 5, ...: the marginal cost of each extra participant of a sector in a
+    session. A group gets no more arcs than the session's capacity or the number of
+    participants that could reach it, so the network stays small.
+    """
+    tails, heads, costs = [np.empty(0, np.int32)], [np.empty(0, np.int32)], [np.empty(0, np.int64)]
+    for (s_index, sector), node in group_node.items():
+        units = min(instance.sessions[s_index].capacity, group_bound[(s_index, sector)])
+        tails.append(np.full(units, node, dtype=np.int32))
+        heads.append(np.full(units, first_session + s_index, dtype=np.int32))
+        costs.append(2 * np.arange(1, units + 1, dtype=np.int64) - 1)
+    return np.concatenate(tails), np.concatenate(heads), np.concatenate(costs)
 
 
 def _solve_flow(network: _Network) -> tuple[np.ndarray, int, int]:

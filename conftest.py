@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 
 
 @pytest.fixture
 def staff_user(db):
+    from allauth.mfa.totp.internal.auth import TOTP
+
     from olievlek.network.tests.factories import UserFactory
 
     user = UserFactory(staff=True, email="staf@olievlek.test")

@@ -152,20 +152,21 @@ def _organisation(
     """Organisation number `n`; the first twelve lie one in each province, so that every
     province has a front-runner."""
     sector = _pick(rng, SECTOR_WEIGHTS)
+    province = list(CITIES)[n - 1] if n <= len(CITIES) else _pick(rng, PROVINCE_WEIGHTS)
+    city = rng.choice(CITIES[province])
     while True:
         name = f"{rng.choice(KINDS[sector])} {rng.choice(NAMES)}"
         if name not in used:
             break
-        name = f"{name} {rng.choice(CITIES[_pick(rng, PROVINCE_WEIGHTS)])}"
+        name = f"{name} {city}"
         if name not in used:
             break
     used.add(name)
-    province = list(CITIES)[n - 1] if n <= len(CITIES) else _pick(rng, PROVINCE_WEIGHTS)
     return Organisation(
         name=name,
         slug=slugify(name),
         kvk_number=_kvk(n),
-        city=rng.choice(CITIES[province]),
+        city=city,
         province=province,
         sector=sector,
         size_class=_pick(rng, SIZE_WEIGHTS),

@@ -15,6 +15,7 @@ ANY = [("", _("All"))]
 
 
 class DirectoryFilterForm(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
     q = forms.CharField(
         label=_("Name or city"),
         required=False,

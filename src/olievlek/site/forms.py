@@ -25,7 +25,12 @@ class FormRenderer(TemplatesSetting):
 
 
 class StyledFormMixin:
-    """Gives every widget its NL Design System class and marks invalid controls."""
+    """Gives every widget its NL Design System class and marks invalid controls.
+
+    Set `hide_optional_marker` on forms where every field is optional (filters), so the
+    "(optional)" hint does not repeat on each of them."""
+
+    hide_optional_marker = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

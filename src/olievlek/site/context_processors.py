@@ -12,8 +12,12 @@ def site(request):
 
 
 def navigation(request):
-    """Main-menu links contributed by the apps (`nav_items` on their AppConfig)."""
+    """Menu links contributed by the apps: `nav_items` (main menu) and `backoffice_items`
+    (the project team's back office) on their AppConfig, as (label, URL name) pairs."""
     from django.apps import apps
 
-    items = [item for config in apps.get_app_configs() for item in getattr(config, "nav_items", [])]
-    return {"nav_items": items}
+    configs = apps.get_app_configs()
+    return {
+        "nav_items": [item for c in configs for item in getattr(c, "nav_items", [])],
+        "backoffice_items": [item for c in configs for item in getattr(c, "backoffice_items", [])],
+    }

@@ -24,23 +24,19 @@ score. Weak duality then proves that no matching, fractional or integral, scores
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
-INELIGIBLE = -(2**30)
-"""Table entry for a pair that may not be matched; stays negative after adding any score."""
+from olievlek.engines.matching_scan import PairScanner, top_per_group, top_per_row
 
 INITIAL_PER_GROUP = 12
 """Best partners per group in the first candidate graph."""
 
 ADDED_PER_GROUP = 8
 """Most violating pairs per learner group added in each pricing round."""
-
-CHUNK_ENTRIES = 1 << 21
-"""Group pairs priced per NumPy block; bounds the scan's memory to a few tens of MB."""
 
 BELLMAN_FORD_PASSES = 500
 """Passes before the potentials are computed by a min-cost flow instead (rarely needed)."""
@@ -109,99 +105,63 @@ def _empty_arcs() -> _Arcs:
     return _Arcs(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64))
 
 
-class _Scanner:
-    """Computes the scores of all group pairs block by block, never all at once."""
+def _initial_arcs(by_learner: PairScanner, by_mentor: PairScanner, per_group: int) -> _Arcs:
+    """Each learner group's and each mentor group's ``per_group`` best partners.
 
-    def __init__(self, problem: GroupProblem) -> None:
-        self.problem = problem
-        self.n_mentors = len(problem.mentor_capacity)
-        self.rows = max(1, CHUNK_ENTRIES // self.n_mentors)
-        # One row per learner code holding the score part against every mentor group:
-        # a block of scores is then two contiguous row gathers and one addition.
-        self.columns_a = np.ascontiguousarray(problem.table_a[:, problem.mentor_a])
-        self.columns_b = np.ascontiguousarray(problem.table_b[:, problem.mentor_b])
-        order = np.argsort(problem.forbidden[:, 0], kind="stable")
-        self.forbidden = problem.forbidden[order]
-
-    def blocks(self) -> Iterator[tuple[int, np.ndarray]]:
-        """Yield ``(first learner group, scores[rows, mentor groups])`` blocks.
-
-        Blocks are int32 (half the memory traffic of int64, and NumPy's partition is
-        several times faster on it); scores and reduced scores fit by a wide margin.
-        """
-        p = self.problem
-        n_learners = len(p.learner_count)
-        for start in range(0, n_learners, self.rows):
-            stop = min(start + self.rows, n_learners)
-            block = self.columns_a[p.learner_a[start:stop]]
-            block += self.columns_b[p.learner_b[start:stop]]
-            lo, hi = np.searchsorted(self.forbidden[:, 0], [start, stop])
-            rows, cols = self.forbidden[lo:hi, 0], self.forbidden[lo:hi, 1]
-            block[rows - start, cols] = INELIGIBLE
-            yield start, block
-
-    def initial_arcs(self, per_group: int) -> _Arcs:
-        """Each learner group's and each mentor group's ``per_group`` best partners."""
-        arcs = _empty_arcs()
-        k = min(per_group, self.n_mentors)
-        best_score = np.full((0, self.n_mentors), INELIGIBLE, np.int32)
-        best_row = np.zeros((0, self.n_mentors), np.int64)
-        for start, block in self.blocks():
-            row, col = _top_per_row(block, k)
-            top = _Arcs(row + start, col.astype(np.int64), block[row, col].astype(np.int64))
-            arcs = arcs.plus(top, self.n_mentors)
-            rows = np.broadcast_to(np.arange(start, start + len(block))[:, None], block.shape)
-            best_score = np.concatenate([best_score, block])
-            best_row = np.concatenate([best_row, rows])
-            if len(best_score) > per_group:
-                keep = np.argpartition(-best_score, per_group - 1, axis=0)[:per_group]
-                best_score = np.take_along_axis(best_score, keep, axis=0)
-                best_row = np.take_along_axis(best_row, keep, axis=0)
-        cols = np.broadcast_to(np.arange(self.n_mentors)[None, :], best_score.shape)
-        positive = best_score > 0
-        by_mentor = _Arcs(best_row[positive], cols[positive], best_score[positive].astype(np.int64))
-        return arcs.plus(by_mentor, self.n_mentors)
-
-    def violations(self, v: np.ndarray, u: np.ndarray, per_group: int) -> tuple[_Arcs, int]:
-        """Pairs with ``score > v + u`` (at most ``per_group`` per learner group, the most
-        violating first) and the total number of violating pairs."""
-        parts: list[tuple[np.ndarray, ...]] = []
-        count = 0
-        k = min(per_group, self.n_mentors)
-        # int32 is safe while prices stay far from its range (they are of the order of
-        # a single score in practice); otherwise price in int64.
-        wide = int(v.max(initial=0)) + int(u.max(initial=0)) >= 2**29
-        v, u = (v, u) if wide else (v.astype(np.int32), u.astype(np.int32))
-        for start, block in self.blocks():
-            reduced = block - v[start : start + len(block), None] - u[None, :]
-            violated = reduced > 0
-            here = int(np.count_nonzero(violated))
-            count += here
-            if here > k * len(block):  # many: select per row first, bounding memory
-                row, col = _top_per_row(reduced, k)
-            else:
-                row, col = np.nonzero(violated)
-            parts.append((row + start, col, reduced[row, col], block[row, col]))
-        row, col, gain, score = (
-            np.concatenate([part[i] for part in parts]).astype(np.int64) for i in range(4)
-        )
-        # Keep the ``per_group`` largest gains of each learner group.
-        order = np.lexsort((col, -gain, row))
-        row, col, score = row[order], col[order], score[order]
-        rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
-        keep = rank < per_group
-        return _Arcs(row[keep], col[keep], score[keep]), count
+    Both sides count: mentors are usually scarce, so learners' favourites alone crowd
+    onto a few popular mentor groups and leave the others without candidates.
+    """
+    learners, mentors, scores = [], [], []
+    for scanner, transposed in ((by_learner, False), (by_mentor, True)):
+        for block in scanner.blocks():
+            r, c = top_per_row(block.scores, per_group, block.rows)
+            row, col = block.rows[r], block.cols[c]
+            learners.append(col if transposed else row)
+            mentors.append(row if transposed else col)
+            scores.append(block.scores[r, c])
+    if not learners:  # no pair is eligible at all
+        return _empty_arcs()
+    arcs = _Arcs(*(np.concatenate(a).astype(np.int64) for a in (learners, mentors, scores)))
+    return _empty_arcs().plus(arcs, by_learner.n_cols)
 
 
-def _top_per_row(key: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, column) of the ``k`` largest positive entries of each row of ``key``."""
-    if k < key.shape[1]:
-        cols = np.argpartition(-key, k - 1, axis=1)[:, :k]
-    else:
-        cols = np.broadcast_to(np.arange(key.shape[1])[None, :], key.shape)
-    rows = np.broadcast_to(np.arange(len(key))[:, None], cols.shape)
-    keep = np.take_along_axis(key, cols, axis=1) > 0
-    return rows[keep], cols[keep]
+def _violations(
+    by_learner: PairScanner, v: np.ndarray, u: np.ndarray, arcs: _Arcs, per_group: int
+) -> tuple[_Arcs, int]:
+    """New pairs to add, and the number of pairs with ``score > v + u`` (violations).
+
+    Per learner group and per mentor group the ``per_group`` pairs with the largest
+    ``score - v - u`` are added: violations first, then (where few enough to list)
+    pairs that are just tight, which the next flow is likely to need as well.
+    """
+    n_mentors = by_learner.n_cols
+    # int32 is safe while prices stay far from its range (they are of the order of a
+    # single score in practice); otherwise price in int64.
+    wide = int(v.max(initial=0)) + int(u.max(initial=0)) >= 2**29
+    v, u = (v, u) if wide else (v.astype(np.int32), u.astype(np.int32))
+    parts: list[tuple[np.ndarray, ...]] = []
+    count = 0
+    for block in by_learner.blocks():
+        reduced = block.scores - v[block.rows, None] - u[None, block.cols]
+        count += int(np.count_nonzero(reduced > 0))
+        candidates = reduced >= 0
+        if np.count_nonzero(candidates) <= 4 * per_group * len(block.rows):
+            r, c = np.nonzero(candidates)
+        else:  # bound the memory: violations only, the best few per row
+            r, c = top_per_row(reduced, per_group, block.rows)
+        parts.append((block.rows[r], block.cols[c], reduced[r, c], block.scores[r, c]))
+    if count == 0:
+        return _empty_arcs(), 0
+    row, col, gain, score = (
+        np.concatenate([p[i] for p in parts]).astype(np.int64) for i in range(4)
+    )
+    new = ~np.isin(row * n_mentors + col, arcs.keys(n_mentors))
+    row, col, gain, score = row[new], col[new], gain[new], score[new]
+    keep = np.union1d(top_per_group(row, gain, per_group), top_per_group(col, gain, per_group))
+    if not (gain[keep] > 0).any():
+        # Impossible with correct prices: every pair in the graph satisfies v + u >= score.
+        raise RuntimeError("internal error: dual prices violated on the candidate graph")
+    return _Arcs(row[keep], col[keep], score[keep]), count
 
 
 # --------------------------------------------------------------------------- flows
@@ -340,19 +300,22 @@ def solve_groups(
     if len(p.learner_count) == 0 or nm == 0:
         empty = np.zeros(0, np.int64)
         return FlowSolution(empty, empty, empty, 0, 0, 0, 0)
-    scanner = _Scanner(p)
-    arcs = scanner.initial_arcs(INITIAL_PER_GROUP)
+    by_learner = PairScanner(
+        p.learner_a, p.learner_b, p.mentor_a, p.mentor_b, p.table_a, p.table_b, p.forbidden
+    )
+    by_mentor = PairScanner(
+        p.mentor_a, p.mentor_b, p.learner_a, p.learner_b, p.table_a.T, p.table_b.T,
+        p.forbidden[:, ::-1],
+    )  # fmt: skip
+    arcs = _initial_arcs(by_learner, by_mentor, INITIAL_PER_GROUP)
     report(0.3)
     for rounds in range(1, MAX_ROUNDS + 1):
         flows, v, u = _prices(p, arcs)
-        found, violating = scanner.violations(v, u, ADDED_PER_GROUP)
+        found, violating = _violations(by_learner, v, u, arcs, ADDED_PER_GROUP)
         if violating == 0:
             report(1.0)
             return _certified(p, arcs, flows, v, u, rounds)
-        fresh = ~np.isin(found.keys(nm), arcs.keys(nm))
-        if not fresh.any():
-            raise RuntimeError("internal error: dual prices violated on the candidate graph")
-        arcs = arcs.plus(_Arcs(*(a[fresh] for a in (found.learner, found.mentor, found.score))), nm)
+        arcs = arcs.plus(found, nm)
         report(0.3 + 0.7 * (1 - 0.6**rounds))
     raise RuntimeError("internal error: pricing did not converge")
 

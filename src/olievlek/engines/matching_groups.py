@@ -24,7 +24,8 @@ import numpy as np
 
 from olievlek.engines import reference
 from olievlek.engines.matching import Instance, Learner, Mentor, Weights, provinces_reachable
-from olievlek.engines.matching_flow import INELIGIBLE, FlowSolution, GroupProblem
+from olievlek.engines.matching_flow import FlowSolution, GroupProblem
+from olievlek.engines.matching_scan import INELIGIBLE
 
 THEME_MASKS = 1 << len(reference.THEMES)
 

@@ -7,4 +7,4 @@ class EventsConfig(AppConfig):
 
     name = "olievlek.events"
     verbose_name = _("Meetings")
-    nav_items: list = []
+    nav_items = [(_("Meetings"), "events:calendar")]

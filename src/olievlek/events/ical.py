@@ -1,0 +1,79 @@
+"""iCalendar (RFC 5545) files of meetings, built with the `icalendar` library.
+
+Times are written in Europe/Amsterdam with a VTIMEZONE component, so calendar programs
+show the local time the meeting was announced in, also across a change of summer time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
+
+from .models import Event
+
+LOCAL = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//Olievlek//Bijeenkomsten//NL"
+
+
+def _uid(event: Event) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "olievlek"
+    return f"bijeenkomst-{event.pk}@{host}"
+
+
+def _location(event: Event) -> str:
+    parts = [event.venue, event.address, event.city]
+    place = ", ".join(p for p in parts if p)
+    if event.online_url:
+        return f"{place} / {event.online_url}" if place else event.online_url
+    return place
+
+
+def _component(event: Event) -> ICalEvent:
+    component = ICalEvent()
+    component.add("uid", _uid(event))
+    component.add("dtstamp", timezone.now())
+    component.add("sequence", event.sequence)
+    component.add("summary", event.title)
+    component.add("dtstart", event.starts_at.astimezone(LOCAL))
+    component.add("dtend", event.ends_at.astimezone(LOCAL))
+    component.add("last-modified", event.updated_at)
+    component.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+    location = _location(event)
+    if location:
+        component.add("location", location)
+    if event.description:
+        component.add("description", event.description)
+    themes = event.theme_labels
+    if themes:
+        component.add("categories", [str(t) for t in themes])
+    component.add("status", "CONFIRMED")
+    return component
+
+
+def calendar_for(events: Iterable[Event], *, name: str) -> bytes:
+    """A calendar with the given meetings and the time zones they need."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    events = list(events)
+    for event in events:
+        calendar.add_component(_component(event))
+    if events:
+        # Only the time-zone transitions around the meetings, not those of 1970-2038.
+        first = min(e.starts_at for e in events).astimezone(LOCAL).date()
+        last = max(e.ends_at for e in events).astimezone(LOCAL).date()
+        calendar.add_missing_timezones(
+            first_date=first - timedelta(days=366), last_date=last + timedelta(days=366)
+        )
+    return calendar.to_ical()

@@ -1,0 +1,112 @@
+"""Creating and changing meetings, by the project team or a partner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from olievlek.audit.services import audit_record
+
+from ..choices import RegistrationState
+from ..models import Event, EventTheme
+from .registrations import promote_after_capacity_change
+
+EDITABLE_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "venue",
+    "address",
+    "city",
+    "province",
+    "online_url",
+    "starts_at",
+    "ends_at",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+    "audience",
+)
+
+
+def _unique_slug(event: Event) -> str:
+    day = timezone.localtime(event.starts_at).date().isoformat()
+    base = f"{slugify(event.title)[:190] or 'bijeenkomst'}-{day}"
+    taken = set(
+        Event.objects.filter(slug__startswith=base)
+        .exclude(pk=event.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited) -> None:
+    wanted = set(themes)
+    event.themes.exclude(theme__in=wanted).delete()
+    existing = set(event.themes.values_list("theme", flat=True))
+    EventTheme.objects.bulk_create(
+        EventTheme(event=event, theme=t) for t in sorted(wanted - existing)
+    )
+    event.hosts.set(hosts)
+    event.invited_organisations.set(invited)
+
+
+def event_create(
+    *, actor, organiser, data: Mapping, themes: Iterable[str] = (), hosts=(), invited=()
+) -> Event:
+    """A new meeting; `organiser` is the partner organisation (None for the project team)."""
+    event = Event(
+        organisation=organiser,
+        created_by=actor,
+        **{f: data[f] for f in EDITABLE_FIELDS if f in data},
+    )
+    event.slug = _unique_slug(event)
+    event.full_clean()
+    with transaction.atomic():
+        event.save()
+        _set_relations(event, themes=themes, hosts=hosts, invited=invited)
+        if actor.is_staff:
+            audit_record(actor=actor, action="event.create", target=event)
+    return event
+
+
+def event_update(
+    *, event: Event, actor, data: Mapping, themes: Iterable[str], hosts=(), invited=()
+) -> Event:
+    """Change a meeting. More places promote people from the waiting list; fewer places
+    than people with a seat is refused (nobody loses a confirmed seat silently)."""
+    changed = {}
+    for name in EDITABLE_FIELDS:
+        if name in data and getattr(event, name) != data[name]:
+            changed[name] = [str(getattr(event, name)), str(data[name])]
+            setattr(event, name, data[name])
+    event.full_clean(exclude=["slug"])
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        confirmed = locked.registrations.filter(state=RegistrationState.CONFIRMED).count()
+        if event.capacity < confirmed:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(count)d people already have a seat; cancel registrations first "
+                        "or keep at least that many places."
+                    )
+                    % {"count": confirmed}
+                }
+            )
+        event.sequence = locked.sequence + 1
+        event.save()
+        _set_relations(event, themes=themes, hosts=hosts, invited=invited)
+        if "capacity" in changed:
+            promote_after_capacity_change(event)
+        if actor.is_staff:
+            audit_record(actor=actor, action="event.update", target=event, changes=changed)
+    return event

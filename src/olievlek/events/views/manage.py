@@ -1,0 +1,170 @@
+"""Managing meetings (/beheer/bijeenkomsten/): the project team for every meeting, a
+partner for the meetings its organisation organises. Registrations, the check-in list
+and the follow-up actions per meeting."""
+
+from __future__ import annotations
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from olievlek.site.forms import add_service_errors
+
+from .. import selectors, services
+from ..access import event_manager_required, organiser_required
+from ..choices import RegistrationState
+from ..forms import AttendanceForm, EventForm, ManageFilterForm
+
+
+@require_GET
+@organiser_required
+def event_list(request, partner):
+    form = ManageFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {"q": "", "when": "", "sort": "datum"}
+    page = Paginator(
+        selectors.manageable_events(user=request.user, partner=partner, **filters), 25
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/backoffice/list.html",
+        {"form": form, "page_obj": page, "partner": partner},
+    )
+
+
+def _relations(form) -> dict:
+    data = dict(form.cleaned_data)
+    return {
+        "themes": data.pop("themes"),
+        "hosts": data.pop("hosts"),
+        "invited": data.pop("invited"),
+        "data": data,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@organiser_required
+def event_create(request, partner):
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(actor=request.user, organiser=partner, **_relations(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been created."))
+            return redirect("events:manage_edit", pk=event.pk)
+    return render(request, "events/backoffice/form.html", {"form": form, "event": None})
+
+
+@require_http_methods(["GET", "POST"])
+@event_manager_required
+def event_edit(request, event):
+    # The form validates a copy, so the service sees the unchanged meeting.
+    form = EventForm(request.POST or None, instance=copy.copy(event))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, actor=request.user, **_relations(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has been saved."))
+            return redirect("events:manage_edit", pk=event.pk)
+    return render(
+        request,
+        "events/backoffice/form.html",
+        {"form": form, "event": event, "counts": selectors.seat_counts(event)},
+    )
+
+
+@require_GET
+@event_manager_required
+def event_registrations(request, event):
+    state = request.GET.get("status", "")
+    state = state if state in RegistrationState.values else ""
+    page = Paginator(selectors.event_registrations(event=event, state=state), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "events/backoffice/registrations.html",
+        {
+            "event": event,
+            "page_obj": page,
+            "state": state,
+            "states": RegistrationState.choices,
+            "counts": selectors.seat_counts(event),
+        },
+    )
+
+
+@require_POST
+@event_manager_required
+def registration_cancel(request, event, registration_pk: int):
+    registration = get_object_or_404(event.registrations, pk=registration_pk)
+    try:
+        services.registration_cancel(registration=registration, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The registration of %(name)s has been cancelled.") % {"name": registration.name},
+        )
+    return redirect("events:manage_registrations", pk=event.pk)
+
+
+@require_GET
+@event_manager_required
+def checkin(request, event):
+    return render(
+        request,
+        "events/backoffice/checkin.html",
+        {
+            "event": event,
+            "registrations": selectors.checkin_list(event=event),
+            "counts": selectors.seat_counts(event),
+        },
+    )
+
+
+@require_POST
+@event_manager_required
+def checkin_mark(request, event, registration_pk: int):
+    registration = get_object_or_404(event.registrations, pk=registration_pk)
+    form = AttendanceForm(request.POST)
+    error = None
+    if form.is_valid():
+        try:
+            services.registration_mark_attendance(
+                registration=registration,
+                attendance=form.cleaned_data["attendance"],
+                actor=request.user,
+            )
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+    else:
+        error = _("Unknown attendance.")
+    if request.htmx:
+        return render(
+            request,
+            "events/backoffice/_checkin_row.html",
+            {"event": event, "r": registration, "error": error},
+        )
+    if error:
+        messages.error(request, error)
+    return redirect("events:checkin", pk=event.pk)
+
+
+@require_GET
+@event_manager_required
+def event_follow_ups(request, event):
+    return render(
+        request,
+        "events/backoffice/follow_ups.html",
+        {"event": event, "follow_ups": selectors.event_follow_ups(event=event)},
+    )

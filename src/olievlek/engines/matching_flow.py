@@ -14,8 +14,9 @@ Method (column generation with an exact stopping rule):
 3. Derive LP dual prices from the optimal flow: shortest-path distances ``d`` in its
    residual graph (Bellman-Ford, see :func:`_distances`) give ``v[L] = d[L] - d[t]``
    per learner group and ``u[M] = d[t] - d[M]`` per mentor group, both clipped at 0.
-4. Price out *every* eligible group pair: a pair whose score exceeds ``v[L] + u[M]``
-   could raise the total. Add the most violating pairs per learner group; go to 2.
+4. Price out *every* eligible group pair (``matching_scan``): a pair whose score
+   exceeds ``v[L] + u[M]`` could raise the total. Add the most violating pairs per
+   learner group and per mentor group; go to 2.
 
 When nothing prices out, ``(v, u)`` is feasible for the dual LP over the *full* graph,
 and we check exactly, in integers, that the dual objective equals the flow's total
@@ -32,17 +33,18 @@ from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
 from olievlek.engines.matching_scan import PairScanner, top_per_group, top_per_row
 
-INITIAL_PER_GROUP = 12
+INITIAL_PER_GROUP = 10
 """Best partners per group in the first candidate graph."""
 
-ADDED_PER_GROUP = 8
-"""Most violating pairs per learner group added in each pricing round."""
+ADDED_PER_GROUP = 6
+"""Most violating pairs per learner group and per mentor group added in a pricing round."""
 
 BELLMAN_FORD_PASSES = 500
 """Passes before the potentials are computed by a min-cost flow instead (rarely needed)."""
 
 MAX_ROUNDS = 1000
-"""Safety net only: every round adds at least one new pair, so the loop always ends."""
+"""Safety net only: every round adds at least one violating pair, and there are finitely
+many pairs, so the loop always ends."""
 
 
 @dataclass(frozen=True)

@@ -188,3 +188,8 @@ def manageable_events(*, user, partner, q: str = "", when: str = "", sort: str =
     elif when == "past":
         events = events.filter(ends_at__lte=now)
     return _with_counts(events).order_by(*SORTS.get(sort, SORTS["datum"]))
+
+
+def event_calendar_all(*, user) -> QuerySet[Event]:
+    """Every meeting `user` may see, past and upcoming, with counts (for the API)."""
+    return _with_counts(events_visible_to(user))

@@ -14,11 +14,12 @@ import random
 from collections import Counter
 
 import networkx as nx
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from olievlek.engines import matching_flow, reference
+from olievlek.engines import matching_flow, matching_scan, reference
 from olievlek.engines.matching import (
     Instance,
     InstanceError,
@@ -265,6 +266,40 @@ def test_potentials_by_min_cost_flow_when_bellman_ford_gives_up(monkeypatch):
     expected = solve(instance)
     monkeypatch.setattr(matching_flow, "BELLMAN_FORD_PASSES", 0)
     assert solve(instance).total_score == expected.total_score == networkx_optimum(instance)
+
+
+def test_small_scan_blocks_give_the_same_optimum(monkeypatch):
+    """Splitting rows over many blocks must keep forbidden pairs in the right place."""
+    instance = random_instance(13, n_learners=150, n_mentors=60, spread=False)
+    monkeypatch.setattr(matching_scan, "CHUNK_ENTRIES", 7)
+    result = solve(instance)
+    assert_valid(instance, result)
+    assert result.total_score == networkx_optimum(instance)
+
+
+def test_largest_weights_do_not_overflow():
+    big = Weights(10**6, 10**6, 10**6, 10**6, 10**6)
+    base = random_instance(17, n_learners=120, n_mentors=50, spread=True)
+    instance = Instance(base.mentors, base.learners, base.exclusions, big)
+    result = solve(instance)
+    assert_valid(instance, result)
+    assert result.total_score == networkx_optimum(instance)
+
+
+@given(
+    st.lists(st.lists(st.integers(-3, 6), min_size=1, max_size=9), min_size=1, max_size=6).filter(
+        lambda rows: len({len(r) for r in rows}) == 1
+    ),
+    st.integers(1, 5),
+)
+@settings(max_examples=300, deadline=None)
+def test_top_per_row_picks_the_k_largest_positive_entries(rows, k):
+    key = np.array(rows, dtype=np.int32)
+    r, c = matching_scan.top_per_row(key, k, np.arange(len(key)))
+    assert len(set(zip(r.tolist(), c.tolist(), strict=True))) == len(r)
+    for i, row in enumerate(rows):
+        picked = sorted((row[j] for j in c[r == i].tolist()), reverse=True)
+        assert picked == sorted((x for x in row if x > 0), reverse=True)[:k]
 
 
 def test_beats_greedy_where_greedy_is_not_optimal():

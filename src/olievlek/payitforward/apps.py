@@ -8,5 +8,5 @@ class PayItForwardConfig(AppConfig):
 
     name = "olievlek.payitforward"
     verbose_name = _("Pay it Forward")
-    # Links in the main menu: (label, URL name). Empty until the app has public pages.
-    nav_items: list = []
+    # Links in the main menu: (label, URL name).
+    nav_items = [(_("Pay it Forward"), "payitforward:index")]

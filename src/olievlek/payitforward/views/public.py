@@ -1,0 +1,51 @@
+"""Public pages: what Pay it Forward is, the open offers, and the chain."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from olievlek.network.selectors import organisation_of_user
+
+from .. import chain, selectors
+from ..forms import OfferFilterForm
+
+
+@require_GET
+def index(request):
+    return render(
+        request,
+        "payitforward/index.html",
+        {
+            "summary": chain.public_summary(),
+            "organisation": organisation_of_user(request.user),
+        },
+    )
+
+
+@require_GET
+def offers(request):
+    form = OfferFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    offers = selectors.open_offers(
+        theme=filters.get("theme", ""), province=filters.get("province", "")
+    )
+    page = Paginator(offers, 20).get_page(request.GET.get("page"))
+    organisation = organisation_of_user(request.user)
+    return render(
+        request,
+        "payitforward/offers.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "organisation": organisation,
+            "active_request": organisation
+            and selectors.member_active_request(organisation=organisation),
+        },
+    )
+
+
+@require_GET
+def chain_page(request):
+    return render(request, "payitforward/chain.html", {"chain": chain.chain_view()})

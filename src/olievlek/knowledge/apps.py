@@ -7,4 +7,9 @@ class KnowledgeConfig(AppConfig):
 
     name = "olievlek.knowledge"
     verbose_name = _("Knowledge and campaign")
-    nav_items: list = []
+    nav_items = [
+        (_("Stories"), "knowledge:story_list"),
+        (_("Manifesto"), "knowledge:manifesto"),
+        (_("Campaign"), "knowledge:campaign"),
+        (_("Search"), "knowledge:search"),
+    ]

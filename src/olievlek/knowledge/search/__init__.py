@@ -1,0 +1,32 @@
+"""Search over stories, organisations and meetings (`/zoeken/`).
+
+Other apps call the index functions when their content changes, so that the index stays
+current without signals:
+
+- `search_index_organisation(organisation=...)` after an organisation is approved or its
+  public profile or themes change (it removes organisations that are not approved);
+- `search_index_event(event=...)` after a meeting is published or changed, and
+  `search_remove(kind="event", object_id=...)` when it is withdrawn or deleted.
+
+`olievlek search_reindex` rebuilds everything.
+"""
+
+from .index import (
+    search_index_event,
+    search_index_organisation,
+    search_index_story,
+    search_reindex,
+    search_remove,
+)
+from .query import SearchHit, SearchResults, search
+
+__all__ = [
+    "SearchHit",
+    "SearchResults",
+    "search",
+    "search_index_event",
+    "search_index_organisation",
+    "search_index_story",
+    "search_reindex",
+    "search_remove",
+]

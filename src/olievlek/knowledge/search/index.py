@@ -1,0 +1,227 @@
+"""Writes to the search index. Every content change that is public goes through here,
+inside the transaction of the change, so the index never shows what is not there."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils.html import strip_tags
+
+from olievlek.engines.search_text import stem_text
+from olievlek.network.choices import Status
+
+from .. import links
+from ..choices import DocumentKind, StoryStatus
+from ..models import SearchDocument, Story
+
+FTS_TABLE = "knowledge_search_fts"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    kind: str
+    object_id: int
+    title: str
+    body: str
+    themes: tuple[str, ...]
+    url: str
+    meta: str = ""
+
+
+def _themes_field(themes: Iterable[str]) -> str:
+    themes = sorted(set(themes))
+    return f" {' '.join(themes)} " if themes else ""
+
+
+def _fts_replace(rows: list[SearchDocument]) -> None:
+    """SQLite only: put the stemmed text of `rows` into the FTS5 table."""
+    if connection.vendor != "sqlite" or not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid = %s",  # noqa: S608 - constant table name
+            [(row.pk,) for row in rows],
+        )
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
+            [(row.pk, stem_text(row.title), stem_text(row.body)) for row in rows],
+        )
+
+
+def _fts_delete(ids: list[int]) -> None:
+    if connection.vendor != "sqlite" or not ids:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"DELETE FROM {FTS_TABLE} WHERE rowid = %s",  # noqa: S608
+            [(pk,) for pk in ids],
+        )
+
+
+def _write(document: Document) -> SearchDocument:
+    with transaction.atomic():
+        row, _created = SearchDocument.objects.update_or_create(
+            kind=document.kind,
+            object_id=document.object_id,
+            defaults={
+                "title": document.title[:300],
+                "body": document.body,
+                "themes": _themes_field(document.themes),
+                "url": document.url[:300],
+                "meta": document.meta[:300],
+            },
+        )
+        _fts_replace([row])
+    return row
+
+
+def search_remove(*, kind: str, object_id: int) -> None:
+    with transaction.atomic():
+        ids = list(
+            SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list(
+                "pk", flat=True
+            )
+        )
+        SearchDocument.objects.filter(pk__in=ids).delete()
+        _fts_delete(ids)
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(strip_tags(markup))
+
+
+def story_document(story: Story) -> Document:
+    organisation = story.organisation
+    return Document(
+        kind=DocumentKind.STORY,
+        object_id=story.pk,
+        title=story.title,
+        body=f"{story.lead}\n{_plain(story.body_html)}\n{organisation.name}",
+        themes=tuple(story.themes),
+        url=story.get_absolute_url(),
+        meta=f"{organisation.name}, {organisation.city}",
+    )
+
+
+def organisation_document(organisation) -> Document:
+    profiles = list(organisation.theme_profiles.all())
+    experience = [p.experience for p in profiles if p.has_experience and p.experience]
+    return Document(
+        kind=DocumentKind.ORGANISATION,
+        object_id=organisation.pk,
+        title=organisation.name,
+        body="\n".join(
+            [
+                organisation.description,
+                organisation.city,
+                organisation.get_province_display(),
+                organisation.get_sector_display(),
+                *experience,
+            ]
+        ),
+        themes=tuple(p.theme for p in profiles if p.has_experience),
+        url=organisation.get_absolute_url(),
+        meta=f"{organisation.city} · {organisation.get_sector_display()}",
+    )
+
+
+def event_document(event) -> Document:
+    data = links.event_document(event)
+    start = data["start"]
+    return Document(
+        kind=DocumentKind.EVENT,
+        object_id=event.pk,
+        title=data["title"],
+        body=data["body"],
+        themes=tuple(data["themes"]),
+        url=data["url"],
+        meta=start.strftime("%d-%m-%Y") if hasattr(start, "strftime") else "",
+    )
+
+
+def search_index_story(*, story: Story) -> None:
+    """Index a published story; any other story is taken out of the index."""
+    if story.status == StoryStatus.PUBLISHED:
+        _write(story_document(story))
+    else:
+        search_remove(kind=DocumentKind.STORY, object_id=story.pk)
+
+
+def search_index_organisation(*, organisation) -> None:
+    """Index an approved organisation; others are taken out of the index."""
+    if organisation.status == Status.APPROVED:
+        _write(organisation_document(organisation))
+    else:
+        search_remove(kind=DocumentKind.ORGANISATION, object_id=organisation.pk)
+
+
+def search_index_event(*, event) -> None:
+    """Index a meeting if the meetings app counts it as public, otherwise remove it."""
+    public = links.public_events()
+    is_public = public.filter(pk=event.pk).exists() if not isinstance(public, list) else False
+    if is_public:
+        _write(event_document(event))
+    else:
+        search_remove(kind=DocumentKind.EVENT, object_id=event.pk)
+
+
+def _all_documents() -> Iterable[Document]:
+    from django.db.models import Prefetch
+
+    from olievlek.network.models import Organisation, ThemeProfile
+
+    stories = (
+        Story.objects.filter(status=StoryStatus.PUBLISHED)
+        .select_related("organisation")
+        .prefetch_related("theme_links")
+    )
+    for story in stories.iterator(chunk_size=500):
+        yield story_document(story)
+    organisations = Organisation.objects.filter(status=Status.APPROVED).prefetch_related(
+        Prefetch("theme_profiles", queryset=ThemeProfile.objects.order_by("theme"))
+    )
+    for organisation in organisations.iterator(chunk_size=500):
+        yield organisation_document(organisation)
+    events = links.public_events()
+    for event in events if isinstance(events, list) else events.iterator(chunk_size=500):
+        yield event_document(event)
+
+
+def search_reindex(*, documents: Iterable[Document] | None = None, batch: int = 1000) -> int:
+    """Rebuild the whole index (from the database, or from `documents`); returns the
+    number of documents indexed."""
+    count = 0
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+        pending: list[SearchDocument] = []
+        for document in documents if documents is not None else _all_documents():
+            pending.append(
+                SearchDocument(
+                    kind=document.kind,
+                    object_id=document.object_id,
+                    title=document.title[:300],
+                    body=document.body,
+                    themes=_themes_field(document.themes),
+                    url=document.url[:300],
+                    meta=document.meta[:300],
+                )
+            )
+            if len(pending) >= batch:
+                count += _flush(pending)
+                pending = []
+        count += _flush(pending)
+    return count
+
+
+def _flush(rows: list[SearchDocument]) -> int:
+    if not rows:
+        return 0
+    created = SearchDocument.objects.bulk_create(rows)
+    _fts_replace(created)
+    return len(created)

@@ -1,6 +1,6 @@
 """Prints where the demo runs and how to log in."""
 
-from olievlek.site.management.commands.demo_load import (
+from olievlek.site.demo_logins import (
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,
     EMPLOYER_EMAIL,

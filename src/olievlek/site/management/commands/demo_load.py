@@ -16,12 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from olievlek.network.models import Organisation
+from olievlek.site.demo_logins import DEMO_PASSWORD, DEMO_TOTP_SECRET, EMPLOYER_EMAIL, STAFF_EMAIL
 
-STAFF_EMAIL = "projectteam@olievlek.test"
-EMPLOYER_EMAIL = "werkgever@olievlek.test"
-DEMO_PASSWORD = "olievlek-demo-2026"  # noqa: S105 - fictional demo login, printed on purpose
-# A fixed TOTP secret, so that the demo's staff login works with `olievlek demo_totp`.
-DEMO_TOTP_SECRET = "OLIEVLEKDEMOTOTPSECRETZZZZZZZZZZ"  # noqa: S105
 DEMO_BUILDERS = [
     "olievlek.network.demo",
     "olievlek.payitforward.demo",

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .demo_load import DEMO_TOTP_SECRET
+from olievlek.site.demo_logins import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

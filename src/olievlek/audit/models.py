@@ -28,3 +28,9 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+    @property
+    def action_label(self):
+        from .labels import action_label
+
+        return action_label(self.action)

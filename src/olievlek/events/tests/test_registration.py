@@ -75,7 +75,9 @@ def test_confirming_twice_changes_nothing(on_commit):
     assert (again.state, again.sequence) == (first.state, first.sequence) == (CONFIRMED, 1)
 
 
-def test_members_register_several_people_seats_first_then_the_waiting_list(org_a, user_a, on_commit):
+def test_members_register_several_people_seats_first_then_the_waiting_list(
+    org_a, user_a, on_commit
+):
     event = EventFactory(capacity=2)
     with on_commit():
         registrations = register(event, org_a, user_a, "Anna", "Bram", "Carla", "Daan")

@@ -13,3 +13,9 @@ class KnowledgeConfig(AppConfig):
         (_("Campaign"), "knowledge:campaign"),
         (_("Search"), "knowledge:search"),
     ]
+    backoffice_items = [
+        (_("Stories"), "knowledge:backoffice_stories"),
+        (_("Manifesto"), "knowledge:backoffice_manifesto"),
+        (_("Campaign library"), "knowledge:backoffice_campaign"),
+        (_("Campaign requests"), "knowledge:backoffice_requests"),
+    ]

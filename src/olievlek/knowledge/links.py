@@ -1,13 +1,17 @@
 """Links to the apps this one only points at: meetings (events) and Pay it Forward.
 
-Both may be absent or still without their models (they are built alongside this app),
-so every function here looks the model up lazily and returns nothing when it is not
-there. This is the one place that knows their field names.
+Both are optional for this app (they were built alongside it, and a deployment could
+leave one out), so every function looks the other app up lazily and returns nothing
+when it is not there. This is the one place that knows their models.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 
 def _model(app_label: str, name: str):
@@ -23,106 +27,95 @@ def event_model():
     return _model("events", "Event")
 
 
-def _field_names(model) -> set[str]:
-    return {f.name for f in model._meta.get_fields()}
-
-
 def public_events():
-    """The meetings anyone may see, for the search index and for linking to stories."""
+    """Meetings open to everyone (the only ones search and stories may show), or None
+    without the meetings app."""
     Event = event_model()
     if Event is None:
-        return []
-    try:
-        from olievlek.events import selectors as event_selectors
-
-        public = getattr(event_selectors, "events_public", None)
-        if public is not None:
-            return public()
-    except ImportError:
-        pass
-    qs = Event.objects.all()
-    names = _field_names(Event)
-    if "is_public" in names:
-        qs = qs.filter(is_public=True)
-    if "status" in names:
-        qs = qs.filter(status="published")
-    return qs
+        return None
+    return Event.objects.filter(audience="public").prefetch_related("themes")
 
 
 def events_by_ids(ids) -> list:
-    """The public meetings among `ids`, in the order of their start when known."""
+    """The public meetings among `ids`, by start."""
     ids = list(ids)
-    Event = event_model()
-    if Event is None or not ids:
-        return []
     events = public_events()
-    if isinstance(events, list):
+    if events is None or not ids:
         return []
-    events = events.filter(pk__in=ids)
-    names = _field_names(Event)
-    for field in ("starts_at", "start", "start_at", "date"):
-        if field in names:
-            events = events.order_by(field)
-            break
-    return list(events)
+    return list(events.filter(pk__in=ids).order_by("starts_at", "pk"))
 
 
 def event_choices(limit: int = 200) -> list[tuple[int, str]]:
-    """Meetings a story may be linked to, newest first, as form choices."""
+    """Public meetings a story may be linked to, most recent first, as form choices."""
     events = public_events()
-    if isinstance(events, list):
+    if events is None:
         return []
-    return [(e.pk, str(e)) for e in events.order_by("-pk")[:limit]]
+    return [
+        (e.pk, f"{e.title} ({timezone.localtime(e.starts_at):%d-%m-%Y})")
+        for e in events.order_by("-starts_at")[:limit]
+    ]
 
 
 def event_document(event) -> dict:
-    """The searchable text of a meeting, read defensively from the events model."""
-    title = getattr(event, "title", "") or getattr(event, "name", "") or str(event)
-    parts = [
-        getattr(event, name, "") or ""
-        for name in ("description", "summary", "programme", "city", "location", "venue")
-    ]
-    themes = getattr(event, "themes", None)
-    if callable(themes):
-        themes = themes()
-    if hasattr(themes, "all"):
-        themes = [getattr(t, "theme", t) for t in themes.all()]
-    themes = [str(t) for t in (themes or []) if isinstance(t, str) or hasattr(t, "theme")]
-    start = next(
-        (
-            getattr(event, n)
-            for n in ("starts_at", "start", "start_at", "date")
-            if hasattr(event, n)
-        ),
-        None,
-    )
+    """The searchable text of a meeting."""
     return {
-        "title": str(title),
-        "body": "\n".join(str(p) for p in parts if p),
-        "themes": themes,
-        "url": event.get_absolute_url() if hasattr(event, "get_absolute_url") else "",
-        "start": start,
+        "title": event.title,
+        "body": "\n".join(p for p in (event.description, event.venue, event.city) if p),
+        "themes": [t.theme for t in event.themes.all()],
+        "url": event.get_absolute_url(),
+        "start": timezone.localtime(event.starts_at),
     }
 
 
-def payitforward_offers(organisation) -> list:
-    """The organisation's open Pay it Forward offers (advice or a *kijkje in de keuken*,
-    a visit to see the approach at work), when that app has them."""
-    Offer = _model("payitforward", "Offer")
-    if Offer is None:
-        return []
-    try:
-        from olievlek.payitforward import selectors as pif_selectors
+@dataclass(frozen=True)
+class HelpLink:
+    """A way to learn from an organisation in person."""
 
-        public = getattr(pif_selectors, "offers_of_organisation", None)
-        if public is not None:
-            return list(public(organisation=organisation))
-    except ImportError:
-        pass
-    names = _field_names(Offer)
-    if "organisation" not in names:
-        return []
-    qs = Offer.objects.filter(organisation=organisation)
-    if "is_active" in names:
-        qs = qs.filter(is_active=True)
-    return [o for o in qs[:5] if hasattr(o, "get_absolute_url")]
+    label: str
+    url: str
+
+
+def help_links(organisation) -> list[HelpLink]:
+    """The organisation's open Pay it Forward offer (one-to-one advice and/or a *kijkje
+    in de keuken*, a visit to see the approach at work) and the public visits it hosts
+    that have not happened yet."""
+    from django.utils.translation import gettext as _
+
+    found: list[HelpLink] = []
+    if _model("payitforward", "Offer") is not None:
+        from olievlek.payitforward.selectors import member_open_offer
+
+        offer = member_open_offer(organisation=organisation)
+        if offer is not None:
+            try:
+                url = reverse("payitforward:member_ask", kwargs={"offer_pk": offer.pk})
+            except NoReverseMatch:
+                url = reverse("payitforward:offers")
+            kinds = []
+            if offer.offers_advice:
+                kinds.append(_("advice"))
+            if offer.offers_visit:
+                kinds.append(_("a look in the kitchen"))
+            found.append(
+                HelpLink(
+                    label=_("Pay it Forward: ask for %(kinds)s") % {"kinds": " / ".join(kinds)},
+                    url=url,
+                )
+            )
+    events = public_events()
+    if events is not None:
+        visits = events.filter(
+            kind="kijkje", hosts=organisation, ends_at__gte=timezone.now()
+        ).order_by("starts_at")[:3]
+        for visit in visits:
+            found.append(
+                HelpLink(
+                    label=_("Visit: %(title)s, %(date)s")
+                    % {
+                        "title": visit.title,
+                        "date": f"{timezone.localtime(visit.starts_at):%d-%m-%Y}",
+                    },
+                    url=visit.get_absolute_url(),
+                )
+            )
+    return found

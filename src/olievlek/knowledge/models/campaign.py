@@ -40,7 +40,7 @@ class CampaignItem(models.Model):
     preview_alt = models.CharField(_("description of the preview"), max_length=200, blank=True)
     is_active = models.BooleanField(_("shown in the library"), default=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -66,7 +66,7 @@ class UsageRequest(models.Model):
         "network.Organisation", on_delete=models.CASCADE, related_name="campaign_requests"
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     purpose = models.TextField(_("purpose"), max_length=1500)
     channel = models.CharField(_("channel"), max_length=200)
@@ -77,7 +77,7 @@ class UsageRequest(models.Model):
     )
     decision_reason = models.TextField(_("reason"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     # Part of the signed link: a new nonce makes every earlier link worthless.
@@ -125,7 +125,7 @@ class CampaignDownload(models.Model):
         "network.Organisation", on_delete=models.CASCADE, related_name="+"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     downloaded_at = models.DateTimeField(default=timezone.now)
 

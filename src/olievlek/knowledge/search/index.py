@@ -130,7 +130,6 @@ def organisation_document(organisation) -> Document:
 
 def event_document(event) -> Document:
     data = links.event_document(event)
-    start = data["start"]
     return Document(
         kind=DocumentKind.EVENT,
         object_id=event.pk,
@@ -138,7 +137,7 @@ def event_document(event) -> Document:
         body=data["body"],
         themes=tuple(data["themes"]),
         url=data["url"],
-        meta=start.strftime("%d-%m-%Y") if hasattr(start, "strftime") else "",
+        meta=f"{data['start']:%d-%m-%Y %H:%M}",
     )
 
 
@@ -186,7 +185,7 @@ def _all_documents() -> Iterable[Document]:
     for organisation in organisations.iterator(chunk_size=500):
         yield organisation_document(organisation)
     events = links.public_events()
-    for event in events if isinstance(events, list) else events.iterator(chunk_size=500):
+    for event in [] if events is None else events.iterator(chunk_size=500):
         yield event_document(event)
 
 

@@ -41,7 +41,9 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     image.file.save("x.png", ContentFile(image_bytes(size=(4, 3))), save=False)
     image.save()
     item = CampaignItemFactory()
-    approved = UsageRequestFactory(item=item, organisation=org_a, requested_by=user_a, approved=True)
+    approved = UsageRequestFactory(
+        item=item, organisation=org_a, requested_by=user_a, approved=True
+    )
     return SimpleNamespace(
         a=org_a,
         b=org_b,

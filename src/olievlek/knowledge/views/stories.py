@@ -41,7 +41,7 @@ def story_detail(request, slug: str):
         {
             "story": story,
             "is_own": own is not None and own.pk == story.organisation_id,
-            "offers": links.payitforward_offers(story.organisation),
+            "help_links": links.help_links(story.organisation),
             "events": links.events_by_ids(story.event_links.values_list("event_id", flat=True)),
             "related": selectors.related_stories(story=story) if story.is_published else [],
             "factors": story.manifesto_factors.all() if story.is_published else [],

@@ -127,7 +127,8 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """The optimum: ``matches`` sorted by mentor id, then learner id."""
+    """The optimum: ``matches`` sorted by mentor id, then learner id; the learners
+    without a mentor sorted by id."""
 
     matches: tuple[Match, ...]
     total_score: int

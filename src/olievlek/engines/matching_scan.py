@@ -39,7 +39,8 @@ class _Plan:
     rows: np.ndarray
     cols: np.ndarray
     base: np.ndarray  # code-a part of the score, one per column
-    part_b: np.ndarray  # code-b part: [row code b, column]
+    part_b: np.ndarray  # code-b part: [distinct code b of these rows, column]
+    row_b: np.ndarray  # per row, its index into part_b
     forbidden: tuple[np.ndarray, np.ndarray]  # (local row, local column)
 
 
@@ -49,7 +50,6 @@ class PairScanner:
 
     def __init__(self, row_a, row_b, col_a, col_b, table_a, table_b, forbidden) -> None:
         self.n_rows, self.n_cols = len(row_a), len(col_a)
-        self.row_b = row_b
         self._plans: list[_Plan] = []
         by_row = _forbidden_by_row(forbidden, self.n_rows)
         for code in np.unique(row_a):
@@ -57,18 +57,19 @@ class PairScanner:
             if cols.size == 0:
                 continue
             base = table_a[code, col_a[cols]].astype(np.int32)
-            part_b = np.ascontiguousarray(table_b[:, col_b[cols]], dtype=np.int32)
             rows = np.flatnonzero(row_a == code)
             step = max(1, CHUNK_ENTRIES // cols.size)
             for first in range(0, rows.size, step):
                 chunk = rows[first : first + step]
-                self._plans.append(
-                    _Plan(chunk, cols, base, part_b, _local_forbidden(chunk, cols, by_row))
-                )
+                # Only the code-b rows this chunk uses: keeps the plans small.
+                codes_b, local_b = np.unique(row_b[chunk], return_inverse=True)
+                part_b = table_b[codes_b][:, col_b[cols]].astype(np.int32)
+                forbidden_here = _local_forbidden(chunk, cols, by_row)
+                self._plans.append(_Plan(chunk, cols, base, part_b, local_b, forbidden_here))
 
     def blocks(self) -> Iterator[Block]:
         for plan in self._plans:
-            scores = plan.part_b[self.row_b[plan.rows]]
+            scores = plan.part_b[plan.row_b]
             scores += plan.base[None, :]
             scores[plan.forbidden] = INELIGIBLE
             yield Block(plan.rows, plan.cols, scores)

@@ -13,9 +13,11 @@ time and peak memory are its own:
   not optimal;
 - greedy: every eligible pair, best score first, taken while both sides are free.
 
-Seconds cover only the peer's own work (building its model from the instance and
-solving), not generating the instance. Peak memory is the subprocess's maximum resident
-set (interpreter, libraries and instance included). Every answer is checked (eligible
+Seconds (wall clock) and CPU seconds cover only the peer's own work (building its model
+from the instance and solving), not generating the instance; every peer is
+single-threaded, so on a busy machine CPU seconds are the fairer comparison. Peak
+memory is the subprocess's maximum resident set (interpreter, libraries and instance
+included). Every answer is checked (eligible
 pairs only, capacities and "one mentor per learner" respected) and scored by the same
 code; "% of optimum" is relative to olievlek's proven optimum. A peer that runs longer
 than ``--timeout`` seconds is killed; one that needs more than ``--memory-limit`` GB
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -271,12 +274,16 @@ def checked_total(instance: Instance, pairs: Pairs) -> tuple[int, int]:
 def worker(peer: str, size: int, seed: int) -> None:
     """Run one peer on one instance and print its measurements as JSON."""
     instance = generate(size, seed)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     pairs = PEERS[peer](instance)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     total, matched = checked_total(instance, pairs)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "total": total, "matched": matched}))
+    print(
+        json.dumps(
+            {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "total": total, "matched": matched}
+        )
+    )
 
 
 def _limit_memory(gigabytes: float):
@@ -309,18 +316,19 @@ def measure(peer: str, size: int, seed: int, timeout: float, memory_gb: float) -
 
 def table(rows: list[tuple[int, str, dict]], optimum: dict[int, int]) -> str:
     lines = [
-        "| learners | mentors | peer | seconds | peak MB | total score | matched | % of optimum |",
-        "|---:|---:|---|---:|---:|---:|---:|---:|",
+        "| learners | mentors | peer | seconds | CPU s | peak MB | total score | matched "
+        "| % of optimum |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for size, peer, r in rows:
         mentors = round(MENTOR_SHARE * size)
         if "failed" in r:
-            lines.append(f"| {size} | {mentors} | {peer} | {r['failed']} | | | | |")
+            lines.append(f"| {size} | {mentors} | {peer} | {r['failed']} | | | | | |")
             continue
         share = 100 * r["total"] / optimum[size] if optimum.get(size) else float("nan")
         lines.append(
-            f"| {size} | {mentors} | {peer} | {r['seconds']:.2f} | {r['peak_mb']:.0f} "
-            f"| {r['total']} | {r['matched']} | {share:.1f} |"
+            f"| {size} | {mentors} | {peer} | {r['seconds']:.2f} | {r['cpu']:.2f} "
+            f"| {r['peak_mb']:.0f} | {r['total']} | {r['matched']} | {share:.1f} |"
         )
     return "\n".join(lines)
 
@@ -347,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
                 optimum[size] = result["total"]
             rows.append((size, peer, result))
     print(table(rows, optimum))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{os.cpu_count()} CPUs; load average at the end (1, 5, 15 min): {load}")
     return 0
 
 

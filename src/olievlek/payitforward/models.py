@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +60,9 @@ class Offer(models.Model):
     )
     offers_advice = models.BooleanField(_("one-to-one advice"), default=True)
     offers_visit = models.BooleanField(_("a look behind the scenes (visit)"), default=False)
-    description = models.TextField(_("what we offer"), blank=True, max_length=1000)
+    description = models.TextField(
+        _("what we offer"), blank=True, max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.OPEN
     )
@@ -79,6 +81,9 @@ class Offer(models.Model):
                 fields=["organisation"],
                 condition=Q(status=OfferStatus.OPEN),
                 name="pif_one_open_offer_per_organisation",
+                violation_error_message=_(
+                    "Your organisation already has an open offer; change that one instead."
+                ),
             )
         ]
 
@@ -112,7 +117,9 @@ class HelpRequest(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="pif_requests"
     )
     themes = models.JSONField(_("themes"), default=list, validators=[validate_themes])
-    question = models.TextField(_("our question"), max_length=500)
+    question = models.TextField(
+        _("our question"), max_length=500, validators=[MaxLengthValidator(500)]
+    )
     preferred_mode = models.CharField(
         _("preferred way of help"),
         max_length=8,
@@ -134,6 +141,9 @@ class HelpRequest(models.Model):
                 fields=["organisation"],
                 condition=Q(status__in=[RequestStatus.OPEN, RequestStatus.MATCHED]),
                 name="pif_one_active_request_per_organisation",
+                violation_error_message=_(
+                    "Your organisation already has a request for help; change that one instead."
+                ),
             )
         ]
         indexes = [models.Index(fields=["status", "created_at"])]

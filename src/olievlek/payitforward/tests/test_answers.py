@@ -58,7 +58,7 @@ def test_the_second_acceptance_makes_the_match_and_takes_a_place():
 def test_accepting_twice_or_for_someone_else_is_refused():
     match = _match()
     match_accept(match=match, organisation=match.mentor)
-    with pytest.raises(ValidationError, match="already answered"):
+    with pytest.raises(ValidationError, match="al op dit voorstel geantwoord"):
         match_accept(match=match, organisation=match.mentor)
     with pytest.raises(PermissionDenied):
         match_accept(match=match, organisation=member(name="Buitenstaander"))
@@ -66,7 +66,7 @@ def test_accepting_twice_or_for_someone_else_is_refused():
 
 def test_accept_is_refused_after_the_deadline_even_before_the_expiry_run():
     match = _match(deadline=timezone.now() - timedelta(minutes=1))
-    with pytest.raises(ValidationError, match="passed"):
+    with pytest.raises(ValidationError, match="verstreken"):
         match_accept(match=match, organisation=match.learner)
     match.refresh_from_db()
     assert match.learner_answer == Answer.PENDING
@@ -77,7 +77,7 @@ def test_the_last_place_cannot_be_taken_twice():
     first = MatchFactory(offer=offer, learner_answer=Answer.ACCEPTED)
     second = MatchFactory(offer=offer, learner_answer=Answer.ACCEPTED)
     match_accept(match=first, organisation=offer.organisation)
-    with pytest.raises(ValidationError, match="places"):
+    with pytest.raises(ValidationError, match="plekken"):
         match_accept(match=second, organisation=offer.organisation)
     second.refresh_from_db()
     assert second.state == MatchState.PROPOSED
@@ -133,19 +133,19 @@ def test_staff_match_by_hand_and_both_sides_are_asked(staff_user):
     assert request.status == RequestStatus.MATCHED
     assert len(mail.outbox) == 2
     # The learner is now in a match: no second proposal for the same request.
-    with pytest.raises(ValidationError, match="already in a match"):
+    with pytest.raises(ValidationError, match="al in een match"):
         match_propose_by_staff(offer=OfferFactory(), request=request, actor=staff_user)
 
 
 def test_by_hand_still_needs_a_shared_theme_and_respects_exclusions(staff_user):
     offer = OfferFactory(themes=["apk"])
-    with pytest.raises(ValidationError, match="no theme in common"):
+    with pytest.raises(ValidationError, match="geen thema gemeen"):
         match_propose_by_staff(
             offer=offer, request=HelpRequestFactory(themes=["gezondheid"]), actor=staff_user
         )
     rival = HelpRequestFactory(themes=["apk"])
     ExclusionFactory(organisation=offer.organisation, excluded=rival.organisation)
-    with pytest.raises(ValidationError, match="do not want"):
+    with pytest.raises(ValidationError, match="niet met elkaar"):
         match_propose_by_staff(offer=offer, request=rival, actor=staff_user)
 
 

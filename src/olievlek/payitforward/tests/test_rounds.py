@@ -113,7 +113,7 @@ def test_a_full_mentor_and_pending_organisations_are_left_out(staff_user):
 
 def test_only_one_round_at_a_time(staff_user):
     _run(staff_user)
-    with pytest.raises(ValidationError, match="Another round"):
+    with pytest.raises(ValidationError, match="andere ronde"):
         round_start(actor=staff_user)
 
 

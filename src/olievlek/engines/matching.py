@@ -188,40 +188,35 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_participant(label: str, entry: Mentor | Learner) -> None:
+def _participant_problem(entry: Mentor | Learner) -> str | None:
+    """What is wrong with one entry, or None (the label is added by the caller)."""
     for name in ("id", "organisation"):
         value = getattr(entry, name)
         if not isinstance(value, str) or not value:
-            raise InstanceError(f"{label}: {name} must be a non-empty string")
+            return f"{name} must be a non-empty string"
     if entry.province not in reference.provinces():
         codes = ", ".join(reference.provinces())
-        raise InstanceError(
-            f"{label}: unknown province {_quoted(entry.province)} (expected one of {codes})"
-        )
+        return f"unknown province {_quoted(entry.province)} (expected one of {codes})"
     if entry.sector not in reference.sectors():
-        raise InstanceError(
-            f"{label}: unknown sector {_quoted(entry.sector)} (expected an SBI section letter)"
-        )
+        return f"unknown sector {_quoted(entry.sector)} (expected an SBI section letter)"
     if entry.size_class not in reference.SIZE_CLASSES:
         expected = ", ".join(reference.SIZE_CLASSES)
-        raise InstanceError(
-            f"{label}: unknown size_class {_quoted(entry.size_class)} (expected one of {expected})"
-        )
-    for theme in sorted(entry.themes, key=str):
-        if theme not in reference.THEMES:
-            expected = ", ".join(reference.THEMES)
-            raise InstanceError(
-                f"{label}: unknown theme {_quoted(theme)} (expected one of {expected})"
-            )
+        return f"unknown size_class {_quoted(entry.size_class)} (expected one of {expected})"
+    unknown = sorted((t for t in entry.themes if t not in reference.THEMES), key=str)
+    if unknown:
+        expected = ", ".join(reference.THEMES)
+        return f"unknown theme {_quoted(unknown[0])} (expected one of {expected})"
+    return None
 
 
 def _check_ids(kind: str, entries: tuple[Mentor, ...] | tuple[Learner, ...]) -> set[str]:
     seen: set[str] = set()
     for index, entry in enumerate(entries):
-        label = entry_label(kind, index, entry.id)
-        _check_participant(label, entry)
-        if entry.id in seen:
-            raise InstanceError(f"{label}: duplicate id")
+        problem = _participant_problem(entry)
+        if problem is None and entry.id in seen:
+            problem = "duplicate id"
+        if problem is not None:
+            raise InstanceError(f"{entry_label(kind, index, entry.id)}: {problem}")
         seen.add(entry.id)
     return seen
 

@@ -19,18 +19,21 @@ single-threaded, so on a busy machine CPU seconds are the fairer comparison. Pea
 memory is the subprocess's maximum resident set (interpreter, libraries and instance
 included). Every answer is checked (eligible
 pairs only, capacities and "one mentor per learner" respected) and scored by the same
-code; "% of optimum" is relative to olievlek's proven optimum. A peer that runs longer
-than ``--timeout`` seconds is killed; one that needs more than ``--memory-limit`` GB
-fails with an allocation error.
+code; "% of optimum" is relative to olievlek's proven optimum. A peer that needs more
+than ``--timeout`` CPU seconds is stopped and shown as "> 120 s" (CPU time rather than
+wall-clock time, so that other work on a shared machine does not fail a peer); one
+that needs more than ``--memory-limit`` GB fails with an allocation error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -56,6 +59,7 @@ SIZE_WEIGHTS = {"micro": 20, "klein": 35, "midden": 30, "groot": 15}
 THEME_WEIGHTS = {
     "gezondheid": 30, "ontwikkeling": 25, "betrokkenheid": 20, "organisatie": 15, "apk": 10,
 }  # fmt: skip
+WALL_FACTOR = 10  # wall-clock guard: this many times the CPU time limit
 MENTOR_SHARE = 0.4
 BOTH_SIDES_SHARE = 0.15  # mentors whose organisation is also a learner
 EXCLUSION_SHARE = 0.02  # learners with an exclusion against a nearby mentor
@@ -271,9 +275,15 @@ def checked_total(instance: Instance, pairs: Pairs) -> tuple[int, int]:
     return total, len(pairs)
 
 
-def worker(peer: str, size: int, seed: int) -> None:
-    """Run one peer on one instance and print its measurements as JSON."""
+def worker(peer: str, size: int, seed: int, timeout: float) -> None:
+    """Run one peer on one instance and print its measurements as JSON.
+
+    The peer gets ``timeout`` seconds of CPU time on top of what generating the instance
+    took; past that the kernel stops the process (SIGXCPU).
+    """
     instance = generate(size, seed)
+    limit = math.ceil(time.process_time() + timeout)
+    resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 5))
     started, cpu_started = time.perf_counter(), time.process_time()
     pairs = PEERS[peer](instance)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
@@ -295,16 +305,21 @@ def _limit_memory(gigabytes: float):
 
 
 def measure(peer: str, size: int, seed: int, timeout: float, memory_gb: float) -> dict:
+    """Run a peer in its own process. The time limit is on CPU seconds, so that a busy
+    machine does not fail a peer; the wall clock only guards against a hang."""
     command = [sys.executable, __file__, "--worker", peer, "--size", str(size), "--seed", str(seed)]
+    command += ["--timeout", str(timeout)]
     try:
         done = subprocess.run(
             command,
             capture_output=True,
             text=True,
-            timeout=timeout,
+            timeout=WALL_FACTOR * timeout,
             preexec_fn=_limit_memory(memory_gb),
         )
     except subprocess.TimeoutExpired:
+        return {"failed": f"> {WALL_FACTOR * timeout:g} s wall"}
+    if done.returncode == -signal.SIGXCPU:
         return {"failed": f"> {timeout:g} s"}
     if done.returncode != 0:
         memory = "MemoryError" in done.stderr or "bad_alloc" in done.stderr
@@ -344,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        worker(args.worker, args.size, args.seed)
+        worker(args.worker, args.size, args.seed, args.timeout)
         return 0
     rows, optimum = [], {}
     for size in args.sizes:

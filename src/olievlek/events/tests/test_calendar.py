@@ -71,7 +71,7 @@ def test_a_full_meeting_says_so_and_offers_the_waiting_list(client):
     RegistrationFactory(event=event)
     RegistrationFactory(event=event, waiting=True)
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "Op de wachtlijst" in page and "1 persoon op de wachtlijst" in page
+    assert "Aanmelden voor de wachtlijst" in page and "1 persoon op de wachtlijst" in page
     assert "Vol: wachtlijst" in client.get("/bijeenkomsten/").content.decode()
 
 

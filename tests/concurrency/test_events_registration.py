@@ -71,9 +71,7 @@ def test_parallel_cancellations_promote_exactly_as_many_as_freed(event, member):
     results = run_in_parallel(lambda i: registration_cancel(registration=leaving[i]), 10)
     assert [r for r in results if isinstance(r, Exception)] == []
 
-    states = dict(
-        Registration.objects.filter(event=event).values_list("sequence", "state")
-    )
+    states = dict(Registration.objects.filter(event=event).values_list("sequence", "state"))
     confirmed = sorted(s for s, state in states.items() if state == RegistrationState.CONFIRMED)
     assert len(confirmed) == SEATS
     # The ten freed seats went to the first ten waiting: arrivals 26..35.

@@ -54,7 +54,7 @@ def test_visitor_filters_the_directory_by_theme_and_opens_an_organisation(web):
 
 def test_english_is_available_through_the_language_switch(web):
     web.goto("/netwerk/")
-    web.page.get_by_role("button", name="English").click()
+    web.page.get_by_role("link", name="English").click()
     web.page.get_by_role("heading", level=1, name="The network").wait_for()
     assert web.page.locator("html").get_attribute("lang") == "en"
     web.check()

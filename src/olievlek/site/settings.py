@@ -118,7 +118,10 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'olievlek.sqlite3'}",
-        conn_max_age=int(os.environ.get("OLIEVLEK_CONN_MAX_AGE", "0")),
+        # Reusing connections saves opening one (and, on SQLite, reading the schema) on
+        # every request.
+        conn_max_age=int(os.environ.get("OLIEVLEK_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -129,6 +132,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# --- Cache: shared by every process, so a change seen by one worker is seen by all ---------
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": os.environ.get("OLIEVLEK_CACHE_LOCATION", str(VAR_DIR / "cache")),
+    }
+}
+# Anonymous visitors of the directory and the public API get cached pages (site/cache.py).
+OLIEVLEK_PAGE_CACHE = _env_bool("OLIEVLEK_PAGE_CACHE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

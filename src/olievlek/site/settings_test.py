@@ -20,3 +20,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests build data with factories, which do not go through the services that invalidate
+# cached pages; the page cache has its own tests that switch it on.
+OLIEVLEK_PAGE_CACHE = False

@@ -9,7 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("taal/<str:code>", views.choose_language, name="choose_language"),
     path("accounts/", include("allauth.urls")),
     path("", include("olievlek.network.urls")),
     path("beheer/", include("olievlek.network.urls_backoffice")),

@@ -1,10 +1,16 @@
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from olievlek.network.selectors import network_counts
 
+from .cache import public_page
+
 
 @require_GET
+@public_page("network")
 def home(request):
     return render(request, "pages/home.html", {"counts": network_counts()})
 
@@ -21,3 +27,23 @@ def privacy(request):
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+@require_GET
+def choose_language(request, code: str):
+    """The language switch: a plain link, so that pages carry no per-visitor form token
+    and can be cached. Choosing a language only sets a preference cookie."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from olievlek.audit.services import audit_record
+from olievlek.site.cache import bump
 
 from ..choices import Source, Status
 from ..models import ImportJob, Organisation, ThemeProfile
@@ -184,6 +185,7 @@ def import_job_execute(*, job: ImportJob) -> ImportJob:
         return _finish_invalid(job, outcome)
     with transaction.atomic():
         created = _write(outcome.rows, job.created_by)
+        transaction.on_commit(lambda: bump("network"))
         job.state = ImportJob.State.DONE
         job.created_count = created
         job.processed_rows = job.total_rows

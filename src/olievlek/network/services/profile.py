@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from olievlek.audit.services import audit_record
+from olievlek.site.cache import bump
 
 from ..choices import Theme
 from ..models import Organisation, ThemeProfile
@@ -45,6 +46,7 @@ def organisation_update(*, organisation: Organisation, actor, data: Mapping) -> 
     organisation.full_clean()
     with transaction.atomic():
         organisation.save()
+        transaction.on_commit(lambda: bump("network"))
         if actor is not None and actor.is_staff:
             audit_record(
                 actor=actor, action="organisation.update", target=organisation, changes=changed
@@ -58,6 +60,7 @@ def theme_profiles_update(
     """Replace what the organisation says per theme. A theme with neither experience
     nor a question for help has no profile row."""
     with transaction.atomic():
+        transaction.on_commit(lambda: bump("network"))
         existing = {p.theme: p for p in organisation.theme_profiles.all()}
         for theme in Theme.values:
             entry = entries.get(theme, ThemeEntry())

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from olievlek.audit.services import audit_record
+from olievlek.site.cache import bump
 
 from ..choices import Status
 from ..emails import send_templated
@@ -30,6 +31,7 @@ def _review(*, organisation: Organisation, actor, status: str, reason: str) -> O
         organisation.save(
             update_fields=["status", "status_reason", "reviewed_at", "reviewed_by", "updated_at"]
         )
+        transaction.on_commit(lambda: bump("network"))
         audit_record(
             actor=actor, action=f"organisation.{status}", target=organisation, reason=reason
         )
@@ -75,6 +77,7 @@ def organisation_set_roles(
             "is_ambassador": is_ambassador,
             "is_partner": is_partner,
         }
+        transaction.on_commit(lambda: bump("network"))
         if before != after:
             audit_record(
                 actor=actor,

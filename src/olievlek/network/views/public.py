@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from olievlek.site.cache import public_page
 from olievlek.site.forms import add_service_errors
 
 from .. import selectors, services
@@ -20,6 +21,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@public_page("network")
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = (
@@ -36,6 +38,7 @@ def directory(request):
 
 
 @require_GET
+@public_page("network")
 def organisation_detail(request, slug: str):
     organisation = selectors.organisation_public_get(slug=slug)
     if organisation is None:

@@ -1,0 +1,84 @@
+"""A shared cache for the public pages that every visitor sees the same way.
+
+Anonymous visitors of the directory, an organisation's page and the public API get the
+same bytes, so those responses are cached per URL and language. Each part of the domain
+has a *version*: a service that changes what those pages show calls `bump(namespace)`
+after its commit, which makes every cached page of that namespace stale at once (the
+old entries simply stop being read and expire). A short timeout is the safety net.
+
+Only requests without a session or flash messages are served from or written to the
+cache: anything personal never enters it.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+
+TIMEOUT = 300
+
+
+def _version_key(namespace: str) -> str:
+    return f"olievlek:version:{namespace}"
+
+
+def version(namespace: str) -> int:
+    return cache.get_or_set(_version_key(namespace), 1, timeout=None)
+
+
+def bump(namespace: str) -> None:
+    """Make every cached page of `namespace` stale; call it after the change commits."""
+    try:
+        cache.incr(_version_key(namespace))
+    except ValueError:
+        cache.set(_version_key(namespace), 2, timeout=None)
+
+
+def _cacheable(request) -> bool:
+    return (
+        settings.OLIEVLEK_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.headers.get("Authorization")
+    )
+
+
+def public_page(namespace: str):
+    """Cache the view's response for anonymous visitors (see the module docstring)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            key = ":".join(
+                [
+                    "olievlek:page",
+                    namespace,
+                    str(version(namespace)),
+                    translation.get_language() or settings.LANGUAGE_CODE,
+                    "htmx" if request.headers.get("HX-Request") else "full",
+                    request.get_full_path(),
+                ]
+            )
+            cached = cache.get(key)
+            if cached is not None:
+                status, content_type, content = cached
+                response = HttpResponse(content, status=status, content_type=content_type)
+                response["X-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, (200, response["Content-Type"], response.content), TIMEOUT)
+            return response
+
+        return wrapped
+
+    return decorator

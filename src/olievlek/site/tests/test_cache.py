@@ -1,0 +1,94 @@
+"""The public page cache: anonymous visitors share cached pages, changes invalidate them,
+and nothing personal is ever cached."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from olievlek.network import services
+from olievlek.network.choices import Status
+from olievlek.network.tests.factories import ContactPersonFactory, OrganisationFactory
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.OLIEVLEK_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/netwerk/?theme=gezondheid", "/api/v1/organisaties", "/"])
+def test_second_anonymous_request_is_served_from_the_cache_without_queries(client, url):
+    OrganisationFactory.create_batch(3)
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0
+
+
+@pytest.mark.django_db
+def test_approval_makes_the_new_organisation_visible_at_once(
+    client, staff_user, django_capture_on_commit_callbacks
+):
+    url = reverse("network:directory") + "?q=Linde"
+    assert "Zorggroep De Linde" not in client.get(url).content.decode()
+    pending = OrganisationFactory(name="Zorggroep De Linde", status=Status.PENDING)
+    assert "Zorggroep De Linde" not in client.get(url).content.decode()  # still cached
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organisation_approve(organisation=pending, actor=staff_user)
+    response = client.get(url)
+    assert "X-Cache" not in response
+    assert "Zorggroep De Linde" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_logged_in_members_never_get_or_fill_the_cache(client, org_a, user_a):
+    url = reverse("network:organisation_detail", args=[org_a.slug])
+    client.get(url)  # anonymous fills the cache, without contact details
+    client.force_login(user_a)
+    response = client.get(url)
+    assert "X-Cache" not in response
+    assert "a@example.nl" in response.content.decode()
+    client.logout()
+    client.cookies.clear()
+    assert "a@example.nl" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_api_calls_with_a_token_bypass_the_cache(client, org_a, user_a):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=user_a)
+    url = f"/api/v1/organisaties/{org_a.pk}"
+    client.get(url)
+    response = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert "X-Cache" not in response
+    assert response.json()["contacts"][0]["email"] == "a@example.nl"
+
+
+@pytest.mark.django_db
+def test_languages_are_cached_apart(client):
+    ContactPersonFactory()
+    dutch = client.get(reverse("network:directory"))
+    client.get(reverse("choose_language", args=["en"]))
+    english = client.get(reverse("network:directory"))
+    assert 'lang="nl"' in dutch.content.decode()
+    assert 'lang="en"' in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_switch_refuses_foreign_redirects_and_unknown_languages(client):
+    response = client.get(
+        reverse("choose_language", args=["en"]), {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get(reverse("choose_language", args=["xx"])).status_code == 404

@@ -8,3 +8,8 @@ class EventsConfig(AppConfig):
     name = "olievlek.events"
     verbose_name = _("Meetings")
     nav_items = [(_("Meetings"), "events:calendar")]
+    backoffice_items = [
+        (_("Meetings"), "events:manage_list"),
+        (_("Dividing over sessions"), "events:division_list"),
+    ]
+    member_items = [(_("Our meetings"), "events:my_events")]

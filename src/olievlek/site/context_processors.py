@@ -12,12 +12,14 @@ def site(request):
 
 
 def navigation(request):
-    """Menu links contributed by the apps: `nav_items` (main menu) and `backoffice_items`
-    (the project team's back office) on their AppConfig, as (label, URL name) pairs."""
+    """Menu links contributed by the apps: `nav_items` (main menu), `backoffice_items` (the
+    project team's back office) and `member_items` (the member area) on their AppConfig,
+    as (label, URL name) pairs."""
     from django.apps import apps
 
     configs = apps.get_app_configs()
     return {
         "nav_items": [item for c in configs for item in getattr(c, "nav_items", [])],
         "backoffice_items": [item for c in configs for item in getattr(c, "backoffice_items", [])],
+        "member_items": [item for c in configs for item in getattr(c, "member_items", [])],
     }

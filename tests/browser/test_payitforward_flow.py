@@ -149,7 +149,7 @@ def test_a_learner_is_helped_and_passes_it_on(web):
 
     # The chain shows two generations.
     web.goto("/payitforward/keten")
-    assert page.locator("svg[role=img] circle").count() == 2
+    assert page.locator("svg[role=img] circle.ov-chain__node").count() == 2
     tree = page.locator(".ov-chain__tree")
     assert (
         "Bakkerij De Korenaar" in tree.inner_text() and "Drukkerij De Letter" in tree.inner_text()

@@ -52,6 +52,8 @@ class ChainView:
     nodes: list[Node]
     edges: list[Edge]
     size: float
+    rings: list[float]
+    centre: float
     generations: list[dict]
     figures: dict
     pledges: dict
@@ -119,6 +121,12 @@ def chain_view() -> ChainView:
         nodes=sorted(nodes.values(), key=lambda n: (n.generation, n.name)),
         edges=edges,
         size=round(2 * extent, 1),
+        centre=round(extent, 1),
+        rings=[
+            (g + (len(chain.roots) > 1)) * RING
+            for g in range(chain.depth)
+            if g + (len(chain.roots) > 1) > 0
+        ],
         generations=generations,
         figures=report_figures(),
         pledges=pledge_figures(),

@@ -140,7 +140,11 @@ def open_offer(*, pk: int) -> Offer | None:
 
 
 def rounds_list() -> QuerySet[MatchRound]:
-    return MatchRound.objects.select_related("created_by").annotate(proposal_count=Count("matches"))
+    return (
+        MatchRound.objects.select_related("created_by")
+        .annotate(proposal_count=Count("matches"))
+        .order_by("-created_at", "-id")
+    )
 
 
 def round_proposals(*, match_round: MatchRound) -> QuerySet[Match]:

@@ -68,7 +68,8 @@ def test_the_page_draws_the_chain_as_an_accessible_svg_with_a_list(chain, client
     svg = re.search(r"<svg[^>]*>.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and 'aria-labelledby="chain-title chain-desc"' in svg
     assert '<title id="chain-title">' in svg and '<desc id="chain-desc">' in svg
-    assert svg.count("<circle") == 4 and svg.count("<line") == 3
+    assert svg.count("ov-chain__node") == 4 and svg.count("<line") == 3
+    assert svg.count('fill="none"') == 2  # a ring per generation after the first
     assert "ov-chain__edge--open" in svg  # the running match is dashed
     assert "," not in re.search(r'viewBox="([^"]+)"', svg).group(1)  # no Dutch decimals
     # The list gives every organisation, nested under the one that helped it.

@@ -68,7 +68,7 @@ def test_a_learner_is_helped_and_passes_it_on(web):
     page.get_by_role("heading", level=1, name="Hulp vragen").wait_for()
     web.check()
     page.get_by_role("button", name="Opslaan").click()  # empty: errors are shown
-    page.get_by_text("Kies ten minste één thema.").wait_for()
+    page.locator("#error-summary").wait_for()
     web.check()
     page.get_by_label("Gezondheid").check()
     page.get_by_label("Onze vraag").fill("Hoe beginnen we met een vitaliteitsbudget?")

@@ -10,3 +10,6 @@ class PayItForwardConfig(AppConfig):
     verbose_name = _("Pay it Forward")
     # Links in the main menu: (label, URL name).
     nav_items = [(_("Pay it Forward"), "payitforward:index")]
+    # Links in the back office's menu and on the member home page.
+    backoffice_items = [(_("Pay it Forward: match rounds"), "payitforward:bo_home")]
+    member_items = [(_("Pay it Forward: offer or ask for help"), "payitforward:member_home")]

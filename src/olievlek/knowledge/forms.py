@@ -57,6 +57,8 @@ class StoryForm(StyledFormMixin, forms.Form):
         max_value=100,
         max_digits=4,
         decimal_places=1,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Optional: the figures of a small business case."),
     )
     absence_after = forms.DecimalField(
@@ -66,6 +68,8 @@ class StoryForm(StyledFormMixin, forms.Form):
         max_value=100,
         max_digits=4,
         decimal_places=1,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     investment = forms.IntegerField(
         label=_("Investment (euro)"), required=False, min_value=0, max_value=100_000_000

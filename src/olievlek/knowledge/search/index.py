@@ -36,6 +36,12 @@ def _themes_field(themes: Iterable[str]) -> str:
     return f" {' '.join(themes)} " if themes else ""
 
 
+def fts_tags(row: SearchDocument) -> str:
+    """Type and themes as FTS5 tokens (`kindstory themegezondheid`): no stem of a Dutch
+    word looks like these, and queries search title and text only."""
+    return " ".join([f"kind{row.kind}", *(f"theme{t}" for t in row.themes.split())])
+
+
 def _fts_replace(rows: list[SearchDocument]) -> None:
     """SQLite only: put the stemmed text of `rows` into the FTS5 table."""
     if connection.vendor != "sqlite" or not rows:
@@ -46,8 +52,9 @@ def _fts_replace(rows: list[SearchDocument]) -> None:
             [(row.pk,) for row in rows],
         )
         cursor.executemany(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
-            [(row.pk, stem_text(row.title), stem_text(row.body)) for row in rows],
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, tags) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s)",
+            [(row.pk, stem_text(row.title), stem_text(row.body), fts_tags(row)) for row in rows],
         )
 
 

@@ -36,6 +36,11 @@ from .index import FTS_TABLE
 
 START_SEL, STOP_SEL = "\x02", "\x03"  # never in stored text; replaced by <mark> when shown
 SNIPPET_CHARS = 240
+# Ranking reads every candidate's index entry; a word that occurs in nearly every
+# document would make that tens of thousands of reads. Above this many matches, only
+# the newest this-many are ranked (the count stays exact): broad queries get recent
+# results fast, and any query narrow enough to be specific is ranked in full.
+RANK_CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,9 @@ class SearchResults:
 
 def search_counts(*, q: str, kind: str = "", theme: str = "") -> SearchResults:
     """How many documents match, per type (the theme filter applied)."""
+    # Filters are matched as FTS5 tokens on SQLite: only known values get that far.
+    kind = kind if kind in DocumentKind.values else ""
+    theme = theme if theme in Theme.values else ""
     terms = query_stems(q)
     if not terms:
         return SearchResults(query=q, terms=terms, kind=kind, theme=theme)
@@ -93,15 +101,15 @@ class LazyHits:
         self.results = results
 
     def count(self) -> int:
-        return self.results.total
+        return min(self.results.total, RANK_CANDIDATES)
 
     def __len__(self) -> int:
-        return self.results.total
+        return self.count()
 
     def __getitem__(self, index):
         if isinstance(index, slice):
             start = index.start or 0
-            stop = self.results.total if index.stop is None else index.stop
+            stop = self.count() if index.stop is None else index.stop
             return search_page(self.results, offset=start, limit=max(0, stop - start))
         return search_page(self.results, offset=index, limit=1)[0]
 
@@ -144,6 +152,8 @@ def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]
     qs = _pg_matches(results.query, results.theme)
     if results.kind:
         qs = qs.filter(kind=results.kind)
+    if results.total > RANK_CANDIDATES:
+        qs = qs.filter(id__in=qs.order_by("-id").values("id")[:RANK_CANDIDATES])
     ids = list(
         qs.annotate(rank=SearchRank(_pg_vector(), query))
         .order_by("-rank", "id")
@@ -171,41 +181,47 @@ def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]
 
 # --- SQLite (FTS5 over stemmed text) -------------------------------------------------------
 
-_DOCS = SearchDocument._meta.db_table
 
-
-def _sqlite_where(theme: str, kind: str = "") -> tuple[str, list]:
-    sql, params = f"{FTS_TABLE} MATCH %s", []
+def _fts_expression(terms: tuple[str, ...], *, kind: str = "", theme: str = "") -> str:
+    expression = "{title body} : (" + fts5_match(terms) + ")"
     if kind:
-        sql += " AND d.kind = %s"
-        params.append(kind)
+        expression += f' AND tags : "kind{kind}"'
     if theme:
-        sql += " AND d.themes LIKE %s"
-        params.append(f"% {theme} %")
-    return sql, params
+        expression += f' AND tags : "theme{theme}"'
+    return expression
 
 
 def _sqlite_counts(terms: tuple[str, ...], theme: str) -> dict[str, int]:
-    where, params = _sqlite_where(theme)
-    sql = (
-        f"SELECT d.kind, count(*) FROM {FTS_TABLE} "  # noqa: S608 - constants only
-        f"JOIN {_DOCS} d ON d.id = {FTS_TABLE}.rowid WHERE {where} GROUP BY d.kind"
-    )
+    # One FTS5 count per type: doclist intersections, no row is read.
+    counts = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_match(terms), *params])
-        return dict(cursor.fetchall())
+        for kind in DocumentKind.values:
+            cursor.execute(
+                f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                [_fts_expression(terms, kind=kind, theme=theme)],
+            )
+            n = cursor.fetchone()[0]
+            if n:
+                counts[kind] = n
+    return counts
 
 
 def _sqlite_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]:
-    where, params = _sqlite_where(results.theme, results.kind)
+    match = _fts_expression(results.terms, kind=results.kind, theme=results.theme)
+    candidates, params = "", []
+    if results.total > RANK_CANDIDATES:
+        candidates = (
+            f" AND rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+            "ORDER BY rowid DESC LIMIT %s)"
+        )
+        params = [match, RANK_CANDIDATES]
     # bm25 is lower for better matches; a hit in the title counts five times.
     sql = (
-        f"SELECT d.id FROM {FTS_TABLE} "  # noqa: S608 - constants only
-        f"JOIN {_DOCS} d ON d.id = {FTS_TABLE}.rowid WHERE {where} "
-        f"ORDER BY bm25({FTS_TABLE}, 5.0, 1.0), d.id LIMIT %s OFFSET %s"
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{candidates} "  # noqa: S608
+        f"ORDER BY bm25({FTS_TABLE}, 5.0, 1.0, 0.0), rowid LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [fts5_match(results.terms), *params, limit, offset])
+        cursor.execute(sql, [match, *params, limit, offset])
         ids = [row[0] for row in cursor.fetchall()]
     by_id = SearchDocument.objects.in_bulk(ids)
     return [

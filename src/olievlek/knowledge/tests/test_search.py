@@ -139,3 +139,17 @@ def test_paging_returns_each_hit_once_in_rank_order():
     first, second = hits[0:20], hits[20:40]
     titles = [h.title for h in first] + [h.title for h in second]
     assert len(titles) == len(set(titles)) == 25
+
+
+def test_above_the_ranking_limit_the_newest_matches_are_ranked_and_counted_exactly(
+    monkeypatch,
+):
+    from ..search import query
+
+    monkeypatch.setattr(query, "RANK_CANDIDATES", 3)
+    stories = [_story(f"Werkplezier {n}", "Werkplezier " * (5 - n)) for n in range(5)]
+    results, hits = search(q="werkplezier")
+    assert results.total == 5
+    assert len(hits) == 3
+    # The three newest, ranked among themselves (more mentions rank higher).
+    assert [h.title for h in hits[0:10]] == [s.title for s in stories[2:]]

@@ -12,6 +12,7 @@ cache: anything personal never enters it.
 
 from __future__ import annotations
 
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 TIMEOUT = 300
+KEPT_HEADERS = ("Allow", "Content-Language", "Vary")
 
 
 def _version_key(namespace: str) -> str:
@@ -27,15 +29,14 @@ def _version_key(namespace: str) -> str:
 
 
 def version(namespace: str) -> int:
-    return cache.get_or_set(_version_key(namespace), 1, timeout=None)
+    # Versions are clock readings, never counters: when the cache evicts the version key,
+    # the new version is one no page was ever stored under, so nothing stale comes back.
+    return cache.get_or_set(_version_key(namespace), time.time_ns, timeout=None)
 
 
 def bump(namespace: str) -> None:
     """Make every cached page of `namespace` stale; call it after the change commits."""
-    try:
-        cache.incr(_version_key(namespace))
-    except ValueError:
-        cache.set(_version_key(namespace), 2, timeout=None)
+    cache.set(_version_key(namespace), time.time_ns(), timeout=None)
 
 
 def _cacheable(request) -> bool:
@@ -68,15 +69,16 @@ def public_page(namespace: str):
             )
             cached = cache.get(key)
             if cached is not None:
-                status, content_type, content = cached
-                response = HttpResponse(content, status=status, content_type=content_type)
+                content_type, headers, content = cached
+                response = HttpResponse(content, content_type=content_type, headers=headers)
                 response["X-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                 response.render()
             if response.status_code == 200 and not response.cookies:
-                cache.set(key, (200, response["Content-Type"], response.content), TIMEOUT)
+                headers = {h: response[h] for h in KEPT_HEADERS if h in response}
+                cache.set(key, (response["Content-Type"], headers, response.content), TIMEOUT)
             return response
 
         return wrapped

@@ -139,6 +139,8 @@ CACHES = {
             "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
         ),
         "LOCATION": os.environ.get("OLIEVLEK_CACHE_LOCATION", str(VAR_DIR / "cache")),
+        # Every filter combination of the directory is its own page.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OLIEVLEK_CACHE_MAX_ENTRIES", "20000"))},
     }
 }
 # Anonymous visitors of the directory and the public API get cached pages (site/cache.py).

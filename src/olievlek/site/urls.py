@@ -5,7 +5,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from . import views
 
+# The API comes first: it is the most requested part, and URL resolving tries patterns
+# in order.
 urlpatterns = [
+    path("api/v1/", include("olievlek.network.api_urls")),
+    path("api/v1/", include("olievlek.payitforward.api_urls")),
+    path("api/v1/", include("olievlek.events.api_urls")),
+    path("api/v1/", include("olievlek.knowledge.api_urls")),
+    path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("", views.home, name="home"),
     path("toegankelijkheid", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
@@ -16,12 +24,6 @@ urlpatterns = [
     path("", include("olievlek.payitforward.urls")),
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
-    path("api/v1/", include("olievlek.network.api_urls")),
-    path("api/v1/", include("olievlek.payitforward.api_urls")),
-    path("api/v1/", include("olievlek.events.api_urls")),
-    path("api/v1/", include("olievlek.knowledge.api_urls")),
-    path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/docs", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
 

@@ -92,3 +92,15 @@ def test_language_switch_refuses_foreign_redirects_and_unknown_languages(client)
     assert response["Location"] == "/"
     assert response.cookies["django_language"].value == "en"
     assert client.get(reverse("choose_language", args=["xx"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_lost_version_key_never_brings_back_an_old_page(client):
+    """The cache may evict the version key; the next version must not equal an old one."""
+    from olievlek.site.cache import _version_key, bump, version
+
+    first = version("network")
+    bump("network")
+    second = version("network")
+    cache.delete(_version_key("network"))
+    assert len({first, second, version("network")}) == 3

@@ -261,6 +261,17 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "CONTACT": {"name": "Projectteam Olievlek", "email": "projectteam@olievlek.test"},
     "LICENSE": {"name": "EUPL-1.2"},
+    # One stable name per choice set, so clients generated from the document stay stable.
+    "ENUM_NAME_OVERRIDES": {
+        "ThemeEnum": "olievlek.network.choices.Theme",
+        "SizeClassEnum": "olievlek.network.choices.SizeClass",
+        "MatchStateEnum": "olievlek.payitforward.choices.MatchState",
+        "RoundStateEnum": "olievlek.payitforward.choices.RoundState",
+        "AnswerEnum": "olievlek.payitforward.choices.Answer",
+        "RegistrationStateEnum": "olievlek.events.choices.RegistrationState",
+        "DivisionStateEnum": "olievlek.events.choices.DivisionState",
+        "ImportStateEnum": "olievlek.network.models.ImportJob.State",
+    },
 }
 
 # --- Security -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Benchmark of the Pay it Forward matching engine against three peers.
+"""Benchmark of the Pay it Forward matching engine against four peers.
 
     .venv/bin/python benchmarks/matching.py --sizes 1000 5000 20000 --timeout 120
 
@@ -8,6 +8,8 @@ time and peak memory are its own:
 - olievlek: ``olievlek.engines.matching.solve`` (exact, proven optimal);
 - networkx: ``networkx.min_cost_flow`` (network simplex) on the full eligible graph,
   one node per learner and mentor (exact);
+- ortools-full: OR-Tools min-cost flow on that same full graph (exact; an independent
+  check of the optimum at sizes networkx cannot reach);
 - hospital-resident: the ``matching`` library's stable HospitalResident (mentor =
   hospital with capacity, learner = resident; preferences ordered by score): stable,
   not optimal;
@@ -182,6 +184,34 @@ def run_networkx(instance: Instance) -> Pairs:
     ]
 
 
+def run_ortools_full(instance: Instance) -> Pairs:
+    """OR-Tools min-cost flow on the full eligible graph, one node per learner and mentor:
+    exact, and independent of olievlek's grouping, pruning and pricing."""
+    from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
+
+    mentor_of, learner_of, scores = _eligible_pairs(instance)
+    nl, nm, n_pairs = len(instance.learners), len(instance.mentors), len(scores)
+    sink = nl + nm
+    solver = SimpleMinCostFlow()
+    solver.add_arcs_with_capacity_and_unit_cost(
+        np.concatenate([learner_of, np.arange(nl), nl + np.arange(nm)]).astype(np.int32),
+        np.concatenate([nl + mentor_of, np.full(nl + nm, sink)]).astype(np.int32),
+        np.concatenate([np.ones(n_pairs + nl), [m.capacity for m in instance.mentors]]).astype(
+            np.int64
+        ),
+        np.concatenate([-scores, np.zeros(nl + nm)]).astype(np.int64),
+    )
+    supplies = np.concatenate([np.ones(nl), np.zeros(nm), [-nl]]).astype(np.int64)
+    solver.set_nodes_supplies(np.arange(sink + 1, dtype=np.int32), supplies)
+    if solver.solve() != SimpleMinCostFlow.OPTIMAL:
+        raise RuntimeError("min-cost flow not optimal")
+    used = np.flatnonzero(solver.flows(np.arange(n_pairs, dtype=np.int32)))
+    return [
+        (instance.mentors[m].id, instance.learners[x].id)
+        for m, x in zip(mentor_of[used].tolist(), learner_of[used].tolist(), strict=True)
+    ]
+
+
 def _ranked(mentor_of, learner_of, scores, instance: Instance):
     """Preference lists ordered by score (best first), ties by id."""
     order = np.lexsort((learner_of, mentor_of, -scores))
@@ -250,6 +280,7 @@ def run_greedy(instance: Instance) -> Pairs:
 PEERS = {
     "olievlek": run_olievlek,
     "networkx": run_networkx,
+    "ortools-full": run_ortools_full,
     "hospital-resident": run_hospital_resident,
     "greedy": run_greedy,
 }

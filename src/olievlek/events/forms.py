@@ -28,6 +28,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
 
 class CalendarFilterForm(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
@@ -195,6 +196,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
 
 
 class ManageFilterForm(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
     q = forms.CharField(
         label=_("Title or city"),
         required=False,

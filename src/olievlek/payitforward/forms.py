@@ -170,6 +170,7 @@ class StaffMatchForm(StyledFormMixin, forms.Form):
 
 
 class OfferFilterForm(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
     theme = forms.ChoiceField(
         label=_("Theme"), choices=[("", _("All themes")), *Theme.choices], required=False
     )
@@ -179,6 +180,7 @@ class OfferFilterForm(StyledFormMixin, forms.Form):
 
 
 class MatchFilterForm(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
     state = forms.ChoiceField(
         label=_("State"),
         choices=[

@@ -54,6 +54,7 @@ test-browser: $(STAMP) system-packages
 bench: $(STAMP)
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/grouping.py
+	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
 
 ## messages: collect translatable texts into locale/nl and compile them

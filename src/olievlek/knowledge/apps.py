@@ -13,6 +13,10 @@ class KnowledgeConfig(AppConfig):
         (_("Campaign"), "knowledge:campaign"),
         (_("Search"), "knowledge:search"),
     ]
+    member_items = [
+        (_("My stories"), "knowledge:my_stories"),
+        (_("Campaign material"), "knowledge:my_campaign"),
+    ]
     backoffice_items = [
         (_("Stories"), "knowledge:backoffice_stories"),
         (_("Manifesto"), "knowledge:backoffice_manifesto"),

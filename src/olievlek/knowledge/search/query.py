@@ -210,9 +210,11 @@ def _sqlite_page(results: SearchResults, offset: int, limit: int) -> list[Search
     match = _fts_expression(results.terms, kind=results.kind, theme=results.theme)
     candidates, params = "", []
     if results.total > RANK_CANDIDATES:
+        # A rowid range, not `rowid IN (...)`: FTS5 walks a range in its doclists,
+        # where IN would look every candidate up again.
         candidates = (
-            f" AND rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
-            "ORDER BY rowid DESC LIMIT %s)"
+            f" AND rowid >= (SELECT min(rowid) FROM (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s))"
         )
         params = [match, RANK_CANDIDATES]
     # bm25 is lower for better matches; a hit in the title counts five times.

@@ -7,19 +7,14 @@ build an instance in Python get exactly the same checks. Every refusal is an
 `InstanceError` whose message names the offending entry, e.g.
 ``participants[7] (id "p-8"): unknown session "s-9"``.
 
-The command writes its output only after a successful solve, through a temporary
-file in the same directory and `os.replace`, so a reader never sees half a file and a
-refused input never leaves one behind.
+Reading the file and the command itself (writing atomically, exit codes) are in
+`jsonfile`, shared with the matching engine.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from olievlek.engines.grouping import (
@@ -31,15 +26,18 @@ from olievlek.engines.grouping import (
     entry_label,
     solve,
 )
+from olievlek.engines.jsonfile import (
+    SolveCommand,
+    expect_format,
+    labelled_entries,
+    load_json,
+    write_json_atomically,
+)
 
 __all__ = ["InstanceError", "load_instance", "main", "result_to_json", "write_json_atomically"]
 
 INSTANCE_FORMAT = "olievlek-grouping/1"
 RESULT_FORMAT = "olievlek-grouping-result/1"
-
-EXIT_OK = 0
-EXIT_WRITE_FAILED = 1
-EXIT_BAD_INPUT = 2
 
 
 # --------------------------------------------------------------------------- reading
@@ -51,48 +49,9 @@ def load_instance(text_or_path: str | os.PathLike[str]) -> Instance:
     A `Path` (or other path-like) is read as a UTF-8 file; a string is taken as JSON
     text when it starts with ``{`` or ``[`` (after white space), else as a file name.
     """
-    if isinstance(text_or_path, str) and text_or_path.lstrip().startswith(("{", "[")):
-        text = text_or_path
-    else:
-        text = _read_file(Path(text_or_path))
-    return instance_from_json(_parse_json(text))
-
-
-def _read_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InstanceError(
-            f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
-        ) from None
-    except OSError as error:
-        raise InstanceError(f"{path}: cannot read ({error.strerror or error})") from None
-
-
-def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json.loads silently keeps the last of two equal keys; a file that says
-    # "capacity" twice is ambiguous, so refuse it.
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InstanceError(f"malformed JSON: key {json.dumps(key)} appears twice in an object")
-        result[key] = value
-    return result
-
-
-def _reject_constant(name: str) -> None:
-    raise InstanceError(f"malformed JSON: {name} is not a number")
-
-
-def _parse_json(text: str) -> Any:
-    try:
-        return json.loads(
-            text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant
-        )
-    except json.JSONDecodeError as error:
-        raise InstanceError(
-            f"malformed JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
+    # The duplicate-key message has always escaped non-ASCII here (json.dumps
+    # default); kept so that messages stay the same.
+    return instance_from_json(load_json(text_or_path, InstanceError, escape_keys=True))
 
 
 def _require(entry: dict[str, Any], field: str, kind: type, where: str) -> Any:
@@ -106,15 +65,7 @@ def _require(entry: dict[str, Any], field: str, kind: type, where: str) -> Any:
 
 
 def _entries(document: dict[str, Any], field: str) -> list[tuple[dict[str, Any], str]]:
-    """The entries of a top-level list, each with a label for messages."""
-    entries = _require(document, field, list, "instance")
-    labelled = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            raise InstanceError(f"{field}[{index}]: expected a JSON object")
-        where = entry_label(field, index, entry["id"]) if "id" in entry else f"{field}[{index}]"
-        labelled.append((entry, where))
-    return labelled
+    return labelled_entries(document, field, InstanceError, entry_label)
 
 
 def _session_from_json(entry: dict[str, Any], where: str) -> Session:
@@ -138,15 +89,7 @@ def _participant_from_json(entry: dict[str, Any], where: str) -> Participant:
 
 def instance_from_json(document: Any) -> Instance:
     """Build an `Instance` from already parsed JSON (a dict), checking everything."""
-    if not isinstance(document, dict):
-        raise InstanceError("instance: expected a JSON object at the top level")
-    if "format" not in document:
-        raise InstanceError(f'instance: missing field "format" (expected "{INSTANCE_FORMAT}")')
-    if document["format"] != INSTANCE_FORMAT:
-        raise InstanceError(
-            f'instance: "format" must be "{INSTANCE_FORMAT}", '
-            f"got {json.dumps(document['format'], ensure_ascii=False)}"
-        )
+    document = expect_format(document, INSTANCE_FORMAT, InstanceError)
     sessions = [_session_from_json(e, w) for e, w in _entries(document, "sessions")]
     participants = [_participant_from_json(e, w) for e, w in _entries(document, "participants")]
     return Instance(sessions=tuple(sessions), participants=tuple(participants))
@@ -168,58 +111,25 @@ def result_to_json(result: Result) -> dict[str, Any]:
     }
 
 
-def write_json_atomically(path: Path, content: dict[str, Any]) -> None:
-    """Write `content` so that `path` is either untouched or completely written."""
-    directory = path.resolve().parent
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            json.dump(content, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 # --------------------------------------------------------------------------- command
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="olievlek group",
-        description="Divide participants over sessions: most placed, then sectors evenly spread.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    solve_command = commands.add_parser(
-        "solve",
-        help="solve an instance file and write the result file",
-        description=f"Read a {INSTANCE_FORMAT} file, write a {RESULT_FORMAT} file.",
-    )
-    solve_command.add_argument("--input", required=True, type=Path, help="instance file (JSON)")
-    solve_command.add_argument("--output", required=True, type=Path, help="result file (JSON)")
-    return parser
-
-
-def _solve_command(input_path: Path, output_path: Path) -> int:
-    try:
-        instance = load_instance(input_path)
-    except InstanceError as error:
-        print(f"olievlek group: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    result = solve(instance)
-    try:
-        write_json_atomically(output_path, result_to_json(result))
-    except OSError as error:
-        print(f"olievlek group: cannot write {output_path}: {error}", file=sys.stderr)
-        return EXIT_WRITE_FAILED
+def _summary(instance: Instance, result: Result) -> str:
     total = len(instance.participants)
-    print(f"placed {result.placed} of {total}, imbalance {result.imbalance}: {output_path}")
-    return EXIT_OK
+    return f"placed {result.placed} of {total}, imbalance {result.imbalance}"
+
+
+_COMMAND = SolveCommand(
+    prog="olievlek group",
+    description="Divide participants over sessions: most placed, then sectors evenly spread.",
+    instance_format=INSTANCE_FORMAT,
+    result_format=RESULT_FORMAT,
+    error=InstanceError,
+    load=load_instance,
+    solve=solve,
+    to_json=result_to_json,
+    summary=_summary,
+)
 
 
 def main(argv: list[str]) -> int:
@@ -227,8 +137,4 @@ def main(argv: list[str]) -> int:
 
     Exit codes: 0 written; 2 bad input or usage (nothing written); 1 output not writable.
     """
-    try:
-        arguments = _parser().parse_args(argv)
-    except SystemExit as stop:  # argparse exits on --help and on usage errors
-        return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
-    return _solve_command(arguments.input, arguments.output)
+    return _COMMAND.main(argv)

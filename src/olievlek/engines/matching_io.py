@@ -11,21 +11,17 @@ Reading is strict: a field the format does not define is refused too, because a
 misspelt optional field (``"capacty": 3``) would otherwise silently fall back to its
 default and change the matching.
 
-The command writes its output only after a successful solve, through a temporary file
-in the same directory and ``os.replace``: a reader never sees half a file, and refused
-input never leaves one behind.
+Reading the file and the command itself (writing atomically, exit codes) are in
+:mod:`olievlek.engines.jsonfile`, shared with the grouping engine.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from olievlek.engines.jsonfile import SolveCommand, expect_format, labelled_entries, load_json
 from olievlek.engines.matching import (
     DEFAULT_CAPACITY,
     Instance,
@@ -43,10 +39,6 @@ __all__ = ["InstanceError", "load_instance", "instance_from_json", "main", "resu
 
 INSTANCE_FORMAT = "olievlek-matching/1"
 RESULT_FORMAT = "olievlek-matching-result/1"
-
-EXIT_OK = 0
-EXIT_WRITE_FAILED = 1
-EXIT_BAD_INPUT = 2
 
 _TOP_FIELDS = {"format", "mentors", "learners", "exclusions", "weights"}
 _LEARNER_FIELDS = ("id", "organisation", "province", "sector", "size_class", "themes")
@@ -67,45 +59,7 @@ def load_instance(text_or_path: str | os.PathLike[str]) -> Instance:
     A path-like is read as a UTF-8 file; a string is JSON text when it starts with
     ``{`` or ``[`` (after white space), else a file name.
     """
-    if isinstance(text_or_path, str) and text_or_path.lstrip().startswith(("{", "[")):
-        text = text_or_path
-    else:
-        text = _read_file(Path(text_or_path))
-    return instance_from_json(_parse_json(text))
-
-
-def _read_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InstanceError(
-            f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
-        ) from None
-    except OSError as error:
-        raise InstanceError(f"{path}: cannot read ({error.strerror or error})") from None
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """json.loads keeps the last of two equal keys silently; refuse such a file instead."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise InstanceError(f"malformed JSON: key {_quoted(key)} appears twice in an object")
-        result[key] = value
-    return result
-
-
-def _refuse_constant(name: str) -> None:
-    raise InstanceError(f"malformed JSON: {name} is not a number")
-
-
-def _parse_json(text: str) -> Any:
-    try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise InstanceError(
-            f"malformed JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
+    return instance_from_json(load_json(text_or_path, InstanceError))
 
 
 def _check_fields(entry: dict[str, Any], allowed: tuple[str, ...] | set[str], where: str) -> None:
@@ -135,19 +89,7 @@ def _themes(entry: dict[str, Any], where: str) -> frozenset[str]:
 
 
 def _labelled(document: dict[str, Any], kind: str) -> list[tuple[dict[str, Any], str]]:
-    """The entries of a top-level list, each with its label for messages."""
-    if kind not in document:
-        raise InstanceError(f"instance: missing field {_quoted(kind)}")
-    entries = document[kind]
-    if not isinstance(entries, list):
-        raise InstanceError(f"instance: {_quoted(kind)} must be a list")
-    labelled = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            raise InstanceError(f"{kind}[{index}]: expected a JSON object")
-        where = entry_label(kind, index, entry["id"]) if "id" in entry else f"{kind}[{index}]"
-        labelled.append((entry, where))
-    return labelled
+    return labelled_entries(document, kind, InstanceError, entry_label)
 
 
 def _profile(entry: dict[str, Any], where: str) -> dict[str, Any]:
@@ -204,14 +146,7 @@ def _weights(document: dict[str, Any]) -> Weights:
 
 def instance_from_json(document: Any) -> Instance:
     """Build a validated :class:`Instance` from parsed JSON."""
-    if not isinstance(document, dict):
-        raise InstanceError("instance: expected a JSON object at the top level")
-    if "format" not in document:
-        raise InstanceError(f'instance: missing field "format" (expected "{INSTANCE_FORMAT}")')
-    if document["format"] != INSTANCE_FORMAT:
-        raise InstanceError(
-            f'instance: "format" must be "{INSTANCE_FORMAT}", got {_quoted(document["format"])}'
-        )
+    document = expect_format(document, INSTANCE_FORMAT, InstanceError)
     _check_fields(document, _TOP_FIELDS, "instance")
     mentors = tuple(_mentor(e, w) for e, w in _labelled(document, "mentors"))
     learners = tuple(_learner(e, w) for e, w in _labelled(document, "learners"))
@@ -241,65 +176,28 @@ def result_to_json(result: Result) -> dict[str, Any]:
     }
 
 
-def write_json_atomically(path: Path, content: dict[str, Any]) -> None:
-    """Write ``content`` so that ``path`` is either untouched or completely written."""
-    handle = tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8",
-        dir=path.resolve().parent,
-        prefix=f".{path.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with handle:
-            json.dump(content, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 # --------------------------------------------------------------------------- command
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="olievlek match",
-        description="Pay it Forward: pair learner organisations with mentor organisations.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
-    solve_command = commands.add_parser(
-        "solve",
-        help="solve an instance file and write the result file",
-        description=f"Read a {INSTANCE_FORMAT} file, write a {RESULT_FORMAT} file "
-        "with a proven maximum total score.",
-    )
-    solve_command.add_argument("--input", required=True, type=Path, help="instance file (JSON)")
-    solve_command.add_argument("--output", required=True, type=Path, help="result file (JSON)")
-    return parser
-
-
-def _solve_command(input_path: Path, output_path: Path) -> int:
-    try:
-        instance = load_instance(input_path)
-    except InstanceError as error:
-        print(f"olievlek match: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    result = solve(instance)
-    try:
-        write_json_atomically(output_path, result_to_json(result))
-    except OSError as error:
-        print(f"olievlek match: cannot write {output_path}: {error}", file=sys.stderr)
-        return EXIT_WRITE_FAILED
-    print(
+def _summary(instance: Instance, result: Result) -> str:
+    return (
         f"matched {len(result.matches)} of {len(instance.learners)} learners, "
-        f"total score {result.total_score}: {output_path}"
+        f"total score {result.total_score}"
     )
-    return EXIT_OK
+
+
+_COMMAND = SolveCommand(
+    prog="olievlek match",
+    description="Pay it Forward: pair learner organisations with mentor organisations.",
+    instance_format=INSTANCE_FORMAT,
+    result_format=RESULT_FORMAT,
+    result_note=" with a proven maximum total score",
+    error=InstanceError,
+    load=load_instance,
+    solve=solve,
+    to_json=result_to_json,
+    summary=_summary,
+)
 
 
 def main(argv: list[str]) -> int:
@@ -307,8 +205,4 @@ def main(argv: list[str]) -> int:
 
     Exit codes: 0 written; 2 bad input or usage (nothing written); 1 output not writable.
     """
-    try:
-        arguments = _parser().parse_args(argv)
-    except SystemExit as stop:  # argparse exits on --help and on usage errors
-        return stop.code if isinstance(stop.code, int) else EXIT_BAD_INPUT
-    return _solve_command(arguments.input, arguments.output)
+    return _COMMAND.main(argv)

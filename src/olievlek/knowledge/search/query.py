@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
@@ -144,7 +144,16 @@ def _pg_matches(q: str, theme: str):
 
 def _pg_counts(q: str, theme: str) -> dict[str, int]:
     rows = _pg_matches(q, theme).values("kind").annotate(n=Count("id")).order_by()
-    return {row["kind"]: row["n"] for row in rows}
+    # PostgreSQL prices `@@` at one operator per row and so reads the whole table for a
+    # common word, detoasting every vector (seven times slower at 50,000 documents than
+    # the GIN index). Within this query only, it is told to use the index.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        (previous,) = cursor.fetchone()
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        counts = {row["kind"]: row["n"] for row in rows}
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+    return counts
 
 
 def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]:
@@ -153,7 +162,13 @@ def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]
     if results.kind:
         qs = qs.filter(kind=results.kind)
     if results.total > RANK_CANDIDATES:
-        qs = qs.filter(id__in=qs.order_by("-id").values("id")[:RANK_CANDIDATES])
+        # The id of the oldest candidate, in a query of its own: the vector column is
+        # referenced by table name, which inside a subquery would point at the outer row.
+        oldest = list(
+            qs.order_by("-id").values_list("id", flat=True)[RANK_CANDIDATES - 1 : RANK_CANDIDATES]
+        )
+        if oldest:
+            qs = qs.filter(id__gte=oldest[0])
     ids = list(
         qs.annotate(rank=SearchRank(_pg_vector(), query))
         .order_by("-rank", "id")

@@ -59,6 +59,13 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited) -> No
     event.invited_organisations.set(invited)
 
 
+def _reindex(event: Event) -> None:
+    """Keep the site search current: public meetings are found, others are taken out."""
+    from olievlek.knowledge.search import search_index_event
+
+    search_index_event(event=event)
+
+
 def event_create(
     *, actor, organiser, data: Mapping, themes: Iterable[str] = (), hosts=(), invited=()
 ) -> Event:
@@ -75,6 +82,7 @@ def event_create(
         _set_relations(event, themes=themes, hosts=hosts, invited=invited)
         if actor.is_staff:
             audit_record(actor=actor, action="event.create", target=event)
+        transaction.on_commit(lambda: _reindex(event))
     return event
 
 
@@ -109,4 +117,5 @@ def event_update(
             promote_after_capacity_change(event)
         if actor.is_staff:
             audit_record(actor=actor, action="event.update", target=event, changes=changed)
+        transaction.on_commit(lambda: _reindex(event))
     return event

@@ -20,6 +20,7 @@ from olievlek.site.cache import bump
 
 from ..choices import Source, Status
 from ..models import ImportJob, Organisation, ThemeProfile
+from ..services.search import reindex_everything
 from .parsing import FileProblem, read_sheet
 from .validation import OrganisationRow, Outcome, Problem, validate_sheet
 
@@ -186,6 +187,7 @@ def import_job_execute(*, job: ImportJob) -> ImportJob:
     with transaction.atomic():
         created = _write(outcome.rows, job.created_by)
         transaction.on_commit(lambda: bump("network"))
+        transaction.on_commit(reindex_everything)
         job.state = ImportJob.State.DONE
         job.created_count = created
         job.processed_rows = job.total_rows

@@ -12,6 +12,7 @@ from olievlek.site.cache import bump
 
 from ..choices import Theme
 from ..models import Organisation, ThemeProfile
+from .search import reindex_organisation
 
 EDITABLE_FIELDS = (
     "name",
@@ -47,6 +48,7 @@ def organisation_update(*, organisation: Organisation, actor, data: Mapping) -> 
     with transaction.atomic():
         organisation.save()
         transaction.on_commit(lambda: bump("network"))
+        transaction.on_commit(lambda: reindex_organisation(organisation))
         if actor is not None and actor.is_staff:
             audit_record(
                 actor=actor, action="organisation.update", target=organisation, changes=changed
@@ -61,6 +63,7 @@ def theme_profiles_update(
     nor a question for help has no profile row."""
     with transaction.atomic():
         transaction.on_commit(lambda: bump("network"))
+        transaction.on_commit(lambda: reindex_organisation(organisation))
         existing = {p.theme: p for p in organisation.theme_profiles.all()}
         for theme in Theme.values:
             entry = entries.get(theme, ThemeEntry())

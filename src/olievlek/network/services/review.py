@@ -13,6 +13,7 @@ from olievlek.site.cache import bump
 from ..choices import Status
 from ..emails import send_templated
 from ..models import Organisation
+from .search import reindex_organisation
 
 
 def _contact_emails(organisation: Organisation) -> list[str]:
@@ -32,6 +33,7 @@ def _review(*, organisation: Organisation, actor, status: str, reason: str) -> O
             update_fields=["status", "status_reason", "reviewed_at", "reviewed_by", "updated_at"]
         )
         transaction.on_commit(lambda: bump("network"))
+        transaction.on_commit(lambda: reindex_organisation(organisation))
         audit_record(
             actor=actor, action=f"organisation.{status}", target=organisation, reason=reason
         )

@@ -55,3 +55,16 @@ def client_for(client):
         return c
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: allauth remembers used two-factor codes there
+    (per user id, and ids repeat between tests), and pages may be cached."""
+    from django.conf import settings
+
+    if settings.configured:  # engine tests may run without Django (-p no:django)
+        from django.core.cache import cache
+
+        cache.clear()
+    yield

@@ -1,6 +1,7 @@
 """Benchmark of the search (`/zoeken/`) against a plain `icontains` scan.
 
     .venv/bin/python benchmarks/search.py [--documents 50000] [--queries 200]
+        [--databases sqlite,postgresql]
 
 What it does, for SQLite and (when PostgreSQL is installed) PostgreSQL, each in a child
 process with its own empty database (a temporary directory; PostgreSQL through
@@ -294,13 +295,21 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql",
+        help="comma-separated: sqlite, postgresql (default: both)",
+    )
+    parser.add_argument("--sqlite-only", action="store_true", help="same as --databases sqlite")
     args = parser.parse_args()
     if args.child:
         child(args)
         return
-    runs = [_run_child(args, postgres=False)]
-    if not args.sqlite_only and list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+    databases = {"sqlite"} if args.sqlite_only else set(args.databases.split(","))
+    runs = []
+    if "sqlite" in databases:
+        runs.append(_run_child(args, postgres=False))
+    if "postgresql" in databases and list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
         runs.append(_run_child(args, postgres=True))
     runs = [r for r in runs if r]
     print(

@@ -1,24 +1,18 @@
 """The search itself: ranked results with highlighted snippets, counts per type.
 
-One query counts the matches per type, one fetches the ids of the requested page in
-rank order, one fetches those rows (with the highlighted headline on PostgreSQL).
+One query counts the matches per type; on PostgreSQL one more returns the requested page
+in rank order with its highlighted headlines, on SQLite one fetches the ids of the page
+in rank order and one those rows.
 Both databases get the same words: `query_stems` drops stop words and anything that is
 not a word, so an empty or nonsense query never reaches the database.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-)
 from django.db import connection, transaction
-from django.db.models import Count
-from django.db.models.expressions import RawSQL
 
 from olievlek.engines.search_text import (
     Segment,
@@ -121,76 +115,117 @@ def search(*, q: str, kind: str = "", theme: str = "") -> tuple[SearchResults, L
 
 # --- PostgreSQL --------------------------------------------------------------------------
 
-
-def _pg_vector():
-    # The column exists on PostgreSQL only (see the model's docstring); the SQL is a
-    # constant column reference, no input goes into it.
-    return RawSQL(  # noqa: S611
-        f"{SearchDocument._meta.db_table}.search_vector", [], output_field=SearchVectorField()
-    )
+_TABLE = SearchDocument._meta.db_table
+_PG_QUERY = "plainto_tsquery('dutch'::regconfig, %s)"
+_PG_HEADLINE_OPTIONS = (
+    f"StartSel={START_SEL}, StopSel={STOP_SEL}, MaxWords=35, MinWords=15, MaxFragments=1"
+)
 
 
-def _pg_query(q: str) -> SearchQuery:
+def _pg_text(q: str) -> str:
     # Only the words, joined: `plainto_tsquery` ANDs them, as FTS5 does on SQLite.
-    return SearchQuery(" ".join(words(q)), config="dutch", search_type="plain")
+    return " ".join(words(q))
 
 
-def _pg_matches(q: str, theme: str):
-    qs = SearchDocument.objects.alias(vector=_pg_vector()).filter(vector=_pg_query(q))
+def _pg_where(q: str, kind: str, theme: str) -> tuple[str, list]:
+    where, params = [f"search_vector @@ {_PG_QUERY}"], [_pg_text(q)]
+    if kind:
+        where.append("kind = %s")
+        params.append(kind)
     if theme:
-        qs = qs.filter(themes__contains=f" {theme} ")
-    return qs
+        where.append("themes LIKE %s")
+        params.append(f"% {theme} %")
+    return " AND ".join(where), params
+
+
+# Planner settings changed within a search query (and put back afterwards).
+_PG_SETTINGS = (
+    "enable_seqscan",
+    "enable_indexscan",
+    "enable_bitmapscan",
+    "max_parallel_workers_per_gather",
+)
+
+
+@contextmanager
+def _pg_planner(**settings: str):
+    """Within the block, PostgreSQL plans with `settings` (names from _PG_SETTINGS);
+    yields the cursor and the table's estimated number of rows. The settings are
+    transaction-local and put back afterwards, also inside an outer transaction."""
+    names = list(settings)
+    with transaction.atomic(), connection.cursor() as cursor:
+        columns = ["current_setting(%s)"] * len(names) + ["set_config(%s, %s, true)"] * len(names)
+        rows = f"(SELECT reltuples FROM pg_class WHERE oid = '{_TABLE}'::regclass)"  # noqa: S608
+        cursor.execute(
+            f"SELECT {', '.join(columns)}, {rows}",
+            [*names, *[x for name in names for x in (name, settings[name])]],
+        )
+        row = cursor.fetchone()
+        yield cursor, row[-1]
+        cursor.execute(
+            "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(names)),
+            [x for name, value in zip(names, row, strict=False) for x in (name, value)],
+        )
+
+
+# PostgreSQL prices `@@` at one operator per row, so for a common word it would read the
+# whole table and decompress every row's vector, where the GIN index gives the matching
+# rows without opening a vector. Search queries therefore use no sequential scan, and no
+# parallel workers (on a small machine starting them costs more than they save).
+_PG_INDEX_ONLY = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0"}
+# Finding the newest candidates on the primary key (from the newest row down) opens the
+# vector of every row it passes; through the GIN index it opens none but reads every
+# match. Per row, the first costs about this many times the second.
+PG_VECTOR_COST = 5
 
 
 def _pg_counts(q: str, theme: str) -> dict[str, int]:
-    rows = _pg_matches(q, theme).values("kind").annotate(n=Count("id")).order_by()
-    # PostgreSQL prices `@@` at one operator per row and so reads the whole table for a
-    # common word, detoasting every vector (seven times slower at 50,000 documents than
-    # the GIN index). Within this query only, it is told to use the index.
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan')")
-        (previous,) = cursor.fetchone()
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        counts = {row["kind"]: row["n"] for row in rows}
-        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
-    return counts
+    where, params = _pg_where(q, "", theme)
+    with _pg_planner(**_PG_INDEX_ONLY, enable_indexscan="off") as (cursor, _rows):
+        cursor.execute(
+            f"SELECT kind, count(*) FROM {_TABLE} WHERE {where} GROUP BY kind",  # noqa: S608
+            params,
+        )
+        return dict(cursor.fetchall())
 
 
 def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]:
-    query = _pg_query(results.query)
-    qs = _pg_matches(results.query, results.theme)
-    if results.kind:
-        qs = qs.filter(kind=results.kind)
-    if results.total > RANK_CANDIDATES:
-        # The id of the oldest candidate, in a query of its own: the vector column is
-        # referenced by table name, which inside a subquery would point at the outer row.
-        oldest = list(
-            qs.order_by("-id").values_list("id", flat=True)[RANK_CANDIDATES - 1 : RANK_CANDIDATES]
-        )
-        if oldest:
-            qs = qs.filter(id__gte=oldest[0])
-    ids = list(
-        qs.annotate(rank=SearchRank(_pg_vector(), query))
-        .order_by("-rank", "id")
-        .values_list("id", flat=True)[offset : offset + limit]
+    # One query: the newest RANK_CANDIDATES matches, ranked, and the headline only for
+    # the rows of the page. The table's rows are narrow (text and vector live in TOAST,
+    # migration 0005), so carrying the columns through the sorts is cheap.
+    where, params = _pg_where(results.query, results.kind, results.theme)
+    text = _pg_text(results.query)
+    sql = (
+        "SELECT id, kind, title, url, meta, themes, "  # noqa: S608 - constants only
+        f"ts_headline('dutch'::regconfig, body, {_PG_QUERY}, %s) FROM ("
+        f"SELECT *, ts_rank(search_vector, {_PG_QUERY}) AS rank FROM ("
+        "SELECT id, kind, title, url, meta, themes, body, search_vector "
+        f"FROM {_TABLE} WHERE {where} ORDER BY id DESC LIMIT %s"
+        ") AS candidates ORDER BY rank DESC, id LIMIT %s OFFSET %s"
+        ") AS page ORDER BY rank DESC, id"
     )
-    rows = SearchDocument.objects.filter(id__in=ids).annotate(
-        headline=SearchHeadline(
-            "body",
-            query,
-            config="dutch",
-            start_sel=START_SEL,
-            stop_sel=STOP_SEL,
-            max_words=35,
-            min_words=15,
-            max_fragments=1,
+    with _pg_planner(**_PG_INDEX_ONLY, enable_indexscan="on", enable_bitmapscan="on") as (
+        cursor,
+        rows,
+    ):
+        # Walking the primary key passes about rows/total rows per candidate.
+        total = max(results.total, 1)
+        newest_first = rows > 0 and PG_VECTOR_COST * RANK_CANDIDATES * rows < total * total
+        cursor.execute(
+            "SELECT set_config(%s, 'off', true)",
+            ["enable_bitmapscan" if newest_first else "enable_indexscan"],
         )
-    )
-    by_id = {row.id: row for row in rows}
+        cursor.execute(
+            sql,
+            [text, _PG_HEADLINE_OPTIONS, text, *params, RANK_CANDIDATES, limit, offset],
+        )
+        found = cursor.fetchall()
     return [
-        _hit(by_id[i], tuple(marked_segments(by_id[i].headline, START_SEL, STOP_SEL)))
-        for i in ids
-        if i in by_id
+        _hit(
+            SearchDocument(id=id_, kind=kind, title=title, url=url, meta=meta, themes=themes),
+            tuple(marked_segments(headline, START_SEL, STOP_SEL)),
+        )
+        for id_, kind, title, url, meta, themes, headline in found
     ]
 
 

@@ -9,10 +9,10 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 
 from olievlek.network.choices import Status
 from olievlek.network.tests.factories import ContactPersonFactory
+from olievlek.site.tests.permission_matrix import LOGIN, assert_outcome, row_maker
 
 from ..models import Division, DivisionInvitee, FollowUp
 from .factories import EventFactory, RegistrationFactory
@@ -20,7 +20,6 @@ from .factories import EventFactory, RegistrationFactory
 pytestmark = pytest.mark.django_db
 
 VISITORS = ("anon", "a", "b", "staff", "pending", "partner")
-LOGIN = "login"
 API_LOGIN = 401
 
 
@@ -82,14 +81,7 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     )
 
 
-def row(method, url, anon, a, b, staff, pending, partner, data=None):
-    return pytest.param(
-        method,
-        url,
-        dict(zip(VISITORS, (anon, a, b, staff, pending, partner), strict=True)),
-        data,
-        id=f"{method} {url}",
-    )
+row = row_maker(VISITORS)
 
 
 ALL_200 = (200,) * 6
@@ -227,12 +219,7 @@ def test_access(method, url, expected, data, visitor, world, client_for):
         response = client.post(url, PEOPLE, content_type="application/json")
     else:
         response = getattr(client, method)(url, data or {})
-    want = expected[visitor]
-    if want == LOGIN:
-        assert response.status_code == 302
-        assert response.url == f"{reverse('account_login')}?next={url}"
-    else:
-        assert response.status_code == want, response.content[:500]
+    assert_outcome(response, url=url, want=expected[visitor])
 
 
 def test_a_partner_cannot_edit_another_organisations_meeting(world, client_for):

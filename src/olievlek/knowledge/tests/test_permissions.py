@@ -5,14 +5,22 @@ contact of an organisation whose registration is pending)."""
 from __future__ import annotations
 
 from types import SimpleNamespace
-from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
 
 from olievlek.network.choices import Status
 from olievlek.network.tests.factories import ContactPersonFactory
+from olievlek.site.tests.permission_matrix import (
+    ALL_200,
+    BACKOFFICE,
+    BACKOFFICE_POST,
+    LOGIN,
+    MEMBER,
+    VISITORS,
+    assert_outcome,
+    row_maker,
+)
 
 from ..models import Story, StoryImage
 from ..services.campaign import download_path
@@ -26,9 +34,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-VISITORS = ("anon", "a", "b", "staff", "pending")
-LOGIN = "login"
 
 
 @pytest.fixture
@@ -67,21 +72,10 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     )
 
 
-def row(method, url, anon, a, b, staff, pending, data=None):
-    return pytest.param(
-        method,
-        url,
-        dict(zip(VISITORS, (anon, a, b, staff, pending), strict=True)),
-        data,
-        id=f"{method} {url}",
-    )
+row = row_maker()
 
 
-ALL_200 = (200,) * 5
-MEMBER = (LOGIN, 200, 200, 403, 403)
 OWN = (LOGIN, 200, 404, 403, 403)  # a story of organisation A
-BACKOFFICE = (LOGIN, 403, 403, 200, 403)
-BACKOFFICE_POST = (LOGIN, 403, 403, 302, 403)
 
 MATRIX = [
     # Public pages.
@@ -150,12 +144,7 @@ MATRIX = [
 def test_access(method, url, expected, data, visitor, world, client_for):
     url = url.format(**vars(world))
     response = getattr(client_for(world.users[visitor]), method)(url, data or {})
-    want = expected[visitor]
-    if want == LOGIN:
-        assert response.status_code == 302
-        assert response.url == f"{reverse('account_login')}?next={quote(url, safe='/')}"
-    else:
-        assert response.status_code == want
+    assert_outcome(response, url=url, want=expected[visitor])
 
 
 @pytest.mark.parametrize("visitor", ["anon", "a", "b", "pending"])

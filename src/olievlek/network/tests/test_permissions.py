@@ -14,15 +14,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from olievlek.site.tests.permission_matrix import (
+    ALL_200,
+    BACKOFFICE,
+    BACKOFFICE_POST,
+    LOGIN,
+    MEMBER,
+    VISITORS,
+    assert_outcome,
+    row_maker,
+)
+
 from ..choices import Status
 from ..models import ContactPerson, ImportJob, Organisation
 from .factories import ContactPersonFactory, InvitationFactory, OrganisationFactory, UserFactory
 from .import_helpers import csv_bytes, org_row
 
 pytestmark = pytest.mark.django_db
-
-VISITORS = ("anon", "a", "b", "staff", "pending")
-LOGIN = "login"  # expected: redirect to the login page, back to where the visitor was
 
 
 @pytest.fixture
@@ -53,20 +61,8 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     )
 
 
-def row(method, url, anon, a, b, staff, pending, data=None):
-    return pytest.param(
-        method,
-        url,
-        dict(zip(VISITORS, (anon, a, b, staff, pending), strict=True)),
-        data,
-        id=f"{method} {url}",
-    )
+row = row_maker()
 
-
-ALL_200 = (200,) * 5
-BACKOFFICE = (LOGIN, 403, 403, 200, 403)
-BACKOFFICE_POST = (LOGIN, 403, 403, 302, 403)
-MEMBER = (LOGIN, 200, 200, 403, 403)
 
 MATRIX = [
     # The public site and the API's read side.
@@ -123,15 +119,7 @@ def test_access(method, url, expected, data, visitor, world, client_for):
     if data == "upload":
         data = {"file": SimpleUploadedFile("leden.csv", csv_bytes([org_row(1)]))}
     response = getattr(client_for(world.users[visitor]), method)(url, data or {})
-    want = expected[visitor]
-    if want == LOGIN:
-        assert response.status_code == 302
-        assert response.url == f"{reverse('account_login')}?next={url}"
-    elif isinstance(want, str):
-        assert response.status_code == 302
-        assert response.url.startswith(want)
-    else:
-        assert response.status_code == want
+    assert_outcome(response, url=url, want=expected[visitor])
 
 
 @pytest.mark.parametrize(

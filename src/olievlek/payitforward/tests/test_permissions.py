@@ -7,10 +7,19 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from olievlek.network.tests.factories import ContactPersonFactory
+from olievlek.site.tests.permission_matrix import (
+    ALL_200,
+    BACKOFFICE,
+    BACKOFFICE_POST,
+    LOGIN,
+    MEMBER,
+    VISITORS,
+    assert_outcome,
+    row_maker,
+)
 
 from ..choices import MatchState, RoundState
 from ..models import Match, MatchRound
@@ -24,9 +33,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-VISITORS = ("anon", "a", "b", "staff", "pending")
-LOGIN = "login"
 
 
 @pytest.fixture
@@ -70,20 +76,9 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     )
 
 
-def row(method, url, anon, a, b, staff, pending, data=None):
-    return pytest.param(
-        method,
-        url,
-        dict(zip(VISITORS, (anon, a, b, staff, pending), strict=True)),
-        data,
-        id=f"{method} {url}",
-    )
+row = row_maker()
 
 
-ALL_200 = (200,) * 5
-MEMBER = (LOGIN, 200, 200, 403, 403)
-BACKOFFICE = (LOGIN, 403, 403, 200, 403)
-BACKOFFICE_POST = (LOGIN, 403, 403, 302, 403)
 API_MEMBER = (401, 200, 200, 200, 403)
 API_STAFF = (401, 403, 403, 200, 403)
 
@@ -159,12 +154,7 @@ MATRIX = [
 def test_access(method, url, expected, data, visitor, world, client_for):
     url = url.format(**vars(world))
     response = getattr(client_for(world.users[visitor]), method)(url, data or {})
-    want = expected[visitor]
-    if want == LOGIN:
-        assert response.status_code == 302
-        assert response.url == f"{reverse('account_login')}?next={url}"
-    else:
-        assert response.status_code == want
+    assert_outcome(response, url=url, want=expected[visitor])
 
 
 def test_lists_show_only_ones_own_matches(world, client_for):

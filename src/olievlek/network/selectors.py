@@ -76,11 +76,16 @@ def organisation_contacts(*, organisation: Organisation) -> QuerySet[ContactPers
 
 
 def organisation_of_user(user) -> Organisation | None:
-    """The organisation a logged-in contact acts for, or None."""
+    """The organisation a logged-in contact acts for, or None.
+
+    Remembered on the user object, which lives for one request: the menu and the view's
+    access check both ask, and one query answers both."""
     if not user.is_authenticated:
         return None
-    contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
-    return contact.organisation if contact else None
+    if not hasattr(user, "_olievlek_organisation"):
+        contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
+        user._olievlek_organisation = contact.organisation if contact else None
+    return user._olievlek_organisation
 
 
 def user_is_member(user) -> bool:

@@ -7,13 +7,24 @@ import pytest
 
 @pytest.fixture
 def staff_user(db):
+    """A project-team member who completed the second factor: as a service argument it is
+    marked as acting for the team, and `client_for` logs it in with TOTP recorded."""
     from allauth.mfa.totp.internal.auth import TOTP
 
+    from olievlek.accounts.tests.support import TOTP_SECRET, as_team
     from olievlek.network.tests.factories import UserFactory
 
     user = UserFactory(staff=True, email="staf@olievlek.test")
-    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    return user
+    TOTP.activate(user, TOTP_SECRET)
+    return as_team(user)
+
+
+@pytest.fixture
+def staff_without_mfa(db):
+    """A staff account whose session has only a password (no TOTP set up)."""
+    from olievlek.network.tests.factories import UserFactory
+
+    return UserFactory(staff=True, email="staf-zonder-code@olievlek.test")
 
 
 @pytest.fixture
@@ -45,12 +56,18 @@ def user_b(org_b):
 
 @pytest.fixture
 def client_for(client):
-    """A logged-in test client for a user (or anonymous for None)."""
+    """A logged-in test client for a user (or anonymous for None); the project team
+    logs in with its second factor."""
     from django.test import Client
+
+    from olievlek.accounts.access import is_team
+    from olievlek.accounts.tests.support import login_with_mfa
 
     def make(user):
         c = Client()
-        if user is not None:
+        if user is not None and is_team(user):
+            login_with_mfa(c, user)
+        elif user is not None:
             c.force_login(user)
         return c
 

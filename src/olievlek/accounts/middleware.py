@@ -1,17 +1,21 @@
-"""Two-factor login for the project team.
+"""Marks who acts as the project team on every request, and walls off the back office.
 
-Staff can change who belongs to the network and read contact details of every member,
-so a password alone is not enough: until a staff account has TOTP activated, the back
-office and the Django admin send it to the page where it sets TOTP up.
+`accounts.access` explains the rule. On top of marking the user, staff who open the back
+office (`/beheer/`, `/admin/`) without a completed second factor are sent where they can
+complete it: to set up TOTP when they have none, or to log in again (which asks the code)
+when this session was opened without it.
 """
 
 from __future__ import annotations
 
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+
+from .access import mark_team, session_completed_mfa
 
 PROTECTED_PREFIXES = ("/beheer/", "/admin/")
 
@@ -20,20 +24,23 @@ def staff_has_totp(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
-class StaffTwoFactorMiddleware:
+class TeamAccessMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            settings.OLIEVLEK_STAFF_REQUIRE_2FA
-            and user is not None
-            and user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(PROTECTED_PREFIXES)
-            and not staff_has_totp(user)
-        ):
-            messages.warning(request, _("Set up two-factor login before you use the back office."))
-            return redirect("mfa_activate_totp")
+        if user is None or not user.is_authenticated or not user.is_staff:
+            return self.get_response(request)
+        completed = user.is_active and session_completed_mfa(request, user)
+        mark_team(user, completed)
+        if not completed and request.path.startswith(PROTECTED_PREFIXES):
+            if not staff_has_totp(user):
+                messages.warning(
+                    request, _("Set up two-factor login before you use the back office.")
+                )
+                return redirect("mfa_activate_totp")
+            logout(request)
+            messages.warning(request, _("Log in again with your two-factor code."))
+            return redirect_to_login(request.get_full_path())
         return self.get_response(request)

@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from olievlek.accounts.access import is_team
 from olievlek.network.choices import Status
 from olievlek.network.selectors import organisation_of_user
 
@@ -28,13 +29,13 @@ def partner_of(user):
 
 
 def can_organise(user) -> bool:
-    return user.is_authenticated and (user.is_staff or partner_of(user) is not None)
+    return user.is_authenticated and (is_team(user) or partner_of(user) is not None)
 
 
 def can_manage_event(user, event: Event) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_team(user):
         return True
     partner = partner_of(user)
     return partner is not None and event.organisation_id == partner.pk
@@ -53,7 +54,7 @@ def organiser_required(view):
     def wrapped(request, *args, **kwargs):
         if not can_organise(request.user):
             return _login_or_deny(request)
-        partner = None if request.user.is_staff else partner_of(request.user)
+        partner = None if is_team(request.user) else partner_of(request.user)
         return view(request, *args, partner=partner, **kwargs)
 
     return wrapped

@@ -15,6 +15,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from olievlek.accounts.access import is_team
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
 from olievlek.network.selectors import organisation_of_user, user_is_member
 
@@ -167,7 +168,7 @@ def _visible_event(request, pk: int) -> Event:
 
 def _own_registrations(request, event: Event):
     registrations = event.registrations.order_by("sequence", "id")
-    if request.user.is_staff:
+    if is_team(request.user):
         return registrations
     return registrations.filter(organisation=organisation_of_user(request.user))
 

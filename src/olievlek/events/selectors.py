@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from olievlek.accounts.access import is_team
 from olievlek.network.selectors import organisation_of_user, user_is_member
 
 from .choices import Audience, RegistrationState
@@ -55,7 +56,7 @@ def events_visible_to(user) -> QuerySet[Event]:
     """Public meetings for everyone; members-only meetings for members; meetings by
     invitation for the invited, the hosts and the organiser; everything for staff."""
     events = Event.objects.all()
-    if user.is_authenticated and user.is_staff:
+    if user.is_authenticated and is_team(user):
         return events
     visible = Q(audience=Audience.PUBLIC)
     if user_is_member(user):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from olievlek.accounts.access import is_team
 from olievlek.network.models import ContactPerson
 
 from .choices import RequestStatus, StoryStatus
@@ -57,7 +58,7 @@ def user_may_see_story(user, story: Story) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_team(user):
         return True
     return ContactPerson.objects.filter(user=user, organisation_id=story.organisation_id).exists()
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from olievlek.accounts.access import is_team
+
 from .choices import Status
 from .models import ContactPerson, Organisation, ThemeProfile
 
@@ -92,7 +94,7 @@ def user_is_member(user) -> bool:
     """Members (contacts of an approved organisation) and staff may see contact details."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if is_team(user):
         return True
     return ContactPerson.objects.filter(user=user, organisation__status=Status.APPROVED).exists()
 

@@ -18,6 +18,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from olievlek.accounts.access import IsTeam, is_team
 from olievlek.network.choices import Status, Theme
 from olievlek.network.selectors import organisation_of_user
 
@@ -37,14 +38,14 @@ class IsMemberOrStaff(permissions.BasePermission):
         user = request.user
         if not user.is_authenticated:
             return False
-        if user.is_staff:
+        if is_team(user):
             return request.method in permissions.SAFE_METHODS
         organisation = organisation_of_user(user)
         return organisation is not None and organisation.status == Status.APPROVED
 
 
 def _organisation(request):
-    return None if request.user.is_staff else organisation_of_user(request.user)
+    return None if is_team(request.user) else organisation_of_user(request.user)
 
 
 class ThemesField(serializers.ListField):
@@ -341,7 +342,7 @@ class MatchDeclineView(_MatchAction):
 class RoundListView(generics.ListCreateAPIView):
     """Match rounds (project team only). POST starts a round in the background."""
 
-    permission_classes = [permissions.IsAdminUser]
+    permission_classes = [IsTeam]
     serializer_class = RoundSerializer
     queryset = MatchRound.objects.order_by("-created_at", "-id")
 
@@ -362,7 +363,7 @@ class RoundListView(generics.ListCreateAPIView):
 class RoundDetailView(generics.RetrieveAPIView):
     """A round with its proposals and their reasons (project team only)."""
 
-    permission_classes = [permissions.IsAdminUser]
+    permission_classes = [IsTeam]
     serializer_class = RoundDetailSerializer
     queryset = MatchRound.objects.all()
 
@@ -371,7 +372,7 @@ class RoundDetailView(generics.RetrieveAPIView):
 class RoundPublishView(APIView):
     """Publish a reviewed round: proposals go to both sides (project team only)."""
 
-    permission_classes = [permissions.IsAdminUser]
+    permission_classes = [IsTeam]
 
     def post(self, request, pk: int):
         match_round = get_object_or_404(MatchRound, pk=pk)

@@ -1,14 +1,19 @@
 from django.conf import settings
 
+from olievlek.accounts.access import is_team
+
 
 def site(request):
+    """`is_team`: whether the visitor acts as the project team (templates never ask
+    `user.is_staff`, which a password alone gives)."""
     user = getattr(request, "user", None)
+    team = is_team(user)
     organisation = None
-    if user is not None and user.is_authenticated and not user.is_staff:
+    if user is not None and user.is_authenticated and not team:
         from olievlek.network.selectors import organisation_of_user
 
         organisation = organisation_of_user(user)
-    return {"SITE_URL": settings.SITE_URL, "member_organisation": organisation}
+    return {"SITE_URL": settings.SITE_URL, "member_organisation": organisation, "is_team": team}
 
 
 def navigation(request):

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "olievlek.accounts.middleware.StaffTwoFactorMiddleware",
+    "olievlek.accounts.middleware.TeamAccessMiddleware",
     "olievlek.site.api.ApiVersionMiddleware",
 ]
 
@@ -178,8 +178,6 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Olievlek"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "network:member_home"
-# Staff must have two-factor login active before they reach the back office.
-OLIEVLEK_STAFF_REQUIRE_2FA = _env_bool("OLIEVLEK_STAFF_REQUIRE_2FA", True)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "nl"

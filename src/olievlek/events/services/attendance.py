@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
 from ..choices import Attendance, RegistrationState
@@ -27,7 +28,7 @@ def registration_mark_attendance(
         before = registration.attendance
         registration.attendance = attendance
         registration.save(update_fields=["attendance"])
-        if actor.is_staff:
+        if is_team(actor):
             audit_record(
                 actor=actor,
                 action="registration.attendance",

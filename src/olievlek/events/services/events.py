@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
 from ..choices import RegistrationState
@@ -80,7 +81,7 @@ def event_create(
     with transaction.atomic():
         event.save()
         _set_relations(event, themes=themes, hosts=hosts, invited=invited)
-        if actor.is_staff:
+        if is_team(actor):
             audit_record(actor=actor, action="event.create", target=event)
         transaction.on_commit(lambda: _reindex(event))
     return event
@@ -115,7 +116,7 @@ def event_update(
         _set_relations(event, themes=themes, hosts=hosts, invited=invited)
         if "capacity" in changed:
             promote_after_capacity_change(event)
-        if actor.is_staff:
+        if is_team(actor):
             audit_record(actor=actor, action="event.update", target=event, changes=changed)
         transaction.on_commit(lambda: _reindex(event))
     return event

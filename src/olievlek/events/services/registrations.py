@@ -25,6 +25,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
 from ..choices import ACTIVE_STATES, Audience, RegistrationState
@@ -263,7 +264,7 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
         registration.save(update_fields=["state", "cancelled_at"])
         if had_seat:
             _fill_free_seats(event)
-        if actor is not None and actor.is_authenticated and actor.is_staff:
+        if actor is not None and actor.is_authenticated and is_team(actor):
             audit_record(
                 actor=actor, action="registration.cancel", target=event, name=registration.name
             )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
+from olievlek.accounts.access import is_team
 from olievlek.network.models import ContactPerson
 
 
@@ -15,7 +16,7 @@ def acts_for(user, organisation) -> bool:
 
 
 def require_staff(actor) -> None:
-    if actor is None or not actor.is_authenticated or not actor.is_staff:
+    if actor is None or not actor.is_authenticated or not is_team(actor):
         raise PermissionDenied
 
 

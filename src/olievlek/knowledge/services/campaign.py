@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Status
 from olievlek.network.emails import send_templated
@@ -296,7 +297,7 @@ def usage_request_for_download(*, token: str, user) -> UsageRequest:
         raise DownloadRefused(_("This download link has expired."), status=410)
     if not user.is_authenticated:
         raise DownloadRefused(_("Log in to download."), status=401)
-    if not (user.is_staff or acts_for(user, request.organisation)):
+    if not (is_team(user) or acts_for(user, request.organisation)):
         raise DownloadRefused(_("This link was issued to another organisation."), status=403)
     return request
 
@@ -304,7 +305,7 @@ def usage_request_for_download(*, token: str, user) -> UsageRequest:
 def campaign_download_record(*, request: UsageRequest, user) -> CampaignDownload | None:
     """Count one download for the impact figures; the project team checking a file is
     not reach, so its downloads are not counted."""
-    if user.is_staff:
+    if is_team(user):
         return None
     return CampaignDownload.objects.create(
         request=request,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Theme
 from olievlek.network.emails import send_templated
@@ -83,7 +84,7 @@ def _save_links(story: Story, data: StoryData) -> None:
 
 
 def _may_edit(story: Story, actor) -> bool:
-    if actor is not None and actor.is_authenticated and actor.is_staff:
+    if actor is not None and actor.is_authenticated and is_team(actor):
         return True
     return acts_for(actor, story.organisation) and story.status in EDITABLE_STATUSES
 
@@ -113,7 +114,7 @@ def story_update(*, story: Story, actor, data: StoryData) -> Story:
     with transaction.atomic():
         story.save()
         _save_links(story, data)
-        if actor.is_staff:
+        if is_team(actor):
             audit_record(actor=actor, action="story.update", target=story)
         search_index_story(story=story)
     return story
@@ -186,13 +187,13 @@ def story_request_changes(*, story: Story, actor, note: str) -> Story:
 def story_delete(*, story: Story, actor) -> None:
     """Delete a story with its images. An organisation may delete its own unpublished
     stories; the project team any story."""
-    if not (actor.is_staff or (acts_for(actor, story.organisation) and not story.is_published)):
+    if not (is_team(actor) or (acts_for(actor, story.organisation) and not story.is_published)):
         raise PermissionDenied
     files = [image.file for image in story.images.all()]
     with transaction.atomic():
         story.status = StoryStatus.DRAFT
         search_index_story(story=story)
-        if actor.is_staff:
+        if is_team(actor):
             audit_record(actor=actor, action="story.delete", target=story)
         story.delete()
         transaction.on_commit(lambda: [f.delete(save=False) for f in files])

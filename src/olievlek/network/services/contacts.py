@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
 from ..emails import send_templated
@@ -31,7 +32,7 @@ def invitation_create(*, organisation: Organisation, email: str, actor) -> Invit
         invitation = Invitation.objects.create(
             organisation=organisation, email=email, invited_by=actor
         )
-        if actor is not None and actor.is_staff:
+        if actor is not None and is_team(actor):
             audit_record(actor=actor, action="contact.invite", target=organisation, email=email)
         context = {
             "organisation": organisation,

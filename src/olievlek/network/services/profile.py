@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
 
@@ -49,7 +50,7 @@ def organisation_update(*, organisation: Organisation, actor, data: Mapping) -> 
         organisation.save()
         transaction.on_commit(lambda: bump("network"))
         transaction.on_commit(lambda: reindex_organisation(organisation))
-        if actor is not None and actor.is_staff:
+        if actor is not None and is_team(actor):
             audit_record(
                 actor=actor, action="organisation.update", target=organisation, changes=changed
             )
@@ -80,7 +81,7 @@ def theme_profiles_update(
             profile.help_question = entry.help_question if entry.wants_help else ""
             profile.full_clean()
             profile.save()
-        if actor is not None and actor.is_staff:
+        if actor is not None and is_team(actor):
             audit_record(
                 actor=actor,
                 action="organisation.themes",

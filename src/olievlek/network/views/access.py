@@ -7,20 +7,13 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from olievlek.accounts.access import team_required
+
 from ..choices import Status
 from ..selectors import organisation_of_user
 
-
-def staff_required(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+# The back office's views: the project team only (`accounts.access`).
+staff_required = team_required
 
 
 def member_required(*, approved: bool = True):

@@ -25,6 +25,7 @@ from .access import member_required
 @login_required
 def member_home(request):
     if request.user.is_staff and selectors.organisation_of_user(request.user) is None:
+        # Only a route: the back office itself asks staff for the second factor first.
         return redirect("backoffice:dashboard")
     organisation = selectors.organisation_of_user(request.user)
     if organisation is None:

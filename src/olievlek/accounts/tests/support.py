@@ -1,0 +1,36 @@
+"""Logging in as the project team in tests: a session that completed the second factor,
+as allauth records it after a TOTP code was entered."""
+
+from __future__ import annotations
+
+import time
+
+from olievlek.accounts.access import mark_team
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def login_with_mfa(client, user) -> None:
+    """Log `client` in as `user` with password and TOTP recorded in the session."""
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+
+
+def as_team(user):
+    """The user object as the request layer hands it to services for the project team."""
+    mark_team(user, True)
+    return user
+
+
+def totp_now(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app shows now for `secret`."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "olievlek.payitforward",
     "olievlek.events",
     "olievlek.knowledge",
+    "olievlek.impact",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "olievlek.accounts.middleware.TeamAccessMiddleware",
     "olievlek.site.api.ApiVersionMiddleware",
+    "olievlek.impact.middleware.VisitCountingMiddleware",
 ]
 
 FORM_RENDERER = "olievlek.site.forms.FormRenderer"

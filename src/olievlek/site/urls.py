@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", include("olievlek.payitforward.api_urls")),
     path("api/v1/", include("olievlek.events.api_urls")),
     path("api/v1/", include("olievlek.knowledge.api_urls")),
+    path("api/v1/", include("olievlek.impact.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("", views.home, name="home"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("", include("olievlek.payitforward.urls")),
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
+    path("", include("olievlek.impact.urls")),
     path("admin/", admin.site.urls),
 ]
 

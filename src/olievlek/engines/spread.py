@@ -178,7 +178,7 @@ def project(current: int, *, places: int = 2, pass_on_rate: float, generations: 
 
 DAYS_PER_MONTH = 30.4375
 DEFAULT_GENERATION_DAYS = 120.0
-MIN_GENERATION_DAYS = 30.0  # one generation cannot realistically take less than a month
+MIN_GENERATION_DAYS = 90.0  # learning, finishing and then helping take a quarter at least
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,13 @@ def world(org_a, org_b, user_a, user_b, staff_user):
     return SimpleNamespace(
         case=BusinessCaseFactory(organisation=org_a),
         activity=CampaignActivityFactory(),
-        users={"anon": None, "a": user_a, "b": user_b, "staff": staff_user, "pending": pending.user},
+        users={
+            "anon": None,
+            "a": user_a,
+            "b": user_b,
+            "staff": staff_user,
+            "pending": pending.user,
+        },
     )
 
 

@@ -41,19 +41,19 @@ class Source:
 # Defaults are public figures (DOMAIN.md); every one that has a source carries it.
 SOURCES = {
     "absence_now": Source(
-        "CBS, ziekteverzuim 2022: 5.6%",
+        "CBS 2022: 5.6%",
         "https://www.cbs.nl/nl-nl/visualisaties/dashboard-arbeidsmarkt/werkenden/ziekteverzuim",
     ),
     "absence_target": Source(
-        "CBS, ziekteverzuim 2021: 4.9%",
+        "CBS 2021: 4.9%",
         "https://www.cbs.nl/nl-nl/visualisaties/dashboard-arbeidsmarkt/werkenden/ziekteverzuim",
     ),
     "cost_per_absence_day": Source(
-        "EUR 250 (TNO/CBS-based calculators) to EUR 405 (MKB Servicedesk 2023)",
+        "TNO/CBS: EUR 250 – MKB Servicedesk 2023: EUR 405",
         "https://www.mkbservicedesk.nl/personeel/ziekte-en-verzuim/wat-kost-een-zieke-werknemer",
     ),
     "wage_cost": Source(
-        "MKB Servicedesk 2023: yearly salary of EUR 36,500",
+        "MKB Servicedesk 2023: EUR 36,500",
         "https://www.mkbservicedesk.nl/personeel/ziekte-en-verzuim/wat-kost-een-zieke-werknemer",
     ),
 }

@@ -114,6 +114,8 @@ LABELS = {
 class BusinessCaseForm(StyledFormMixin, forms.Form):
     """The calculator; every field has the engine's default, so an empty form calculates."""
 
+    hide_optional_marker = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in businesscase.FIELDS:

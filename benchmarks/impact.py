@@ -41,6 +41,7 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     _create_postgres_database(os.environ["DATABASE_URL"])
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -48,7 +49,7 @@ from django.utils import timezone  # noqa: E402
 from olievlek.engines import spread, stats  # noqa: E402
 from olievlek.engines.reference import provinces  # noqa: E402
 from olievlek.events.models import Event, FollowUp, Registration  # noqa: E402
-from olievlek.impact import report  # noqa: E402
+from olievlek.impact import report, selectors  # noqa: E402
 from olievlek.impact.choices import QUESTIONS  # noqa: E402
 from olievlek.impact.models import DailyVisits, SurveyResponse  # noqa: E402
 from olievlek.impact.selectors import Filters  # noqa: E402
@@ -210,9 +211,15 @@ def main() -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE")
+
+    def cold():
+        cache.clear()  # the chain and its projection are computed again
+        report.dashboard_tables(Filters(), team=True)
+
     rows = [
         ("olievlek: staff dashboard (DB aggregates)",
          timed(lambda: report.dashboard_tables(Filters(), team=True), args.loads)),
+        ("olievlek: staff dashboard, chain not cached", timed(cold, args.loads)),
         ("olievlek: staff dashboard, one province and year",
          timed(lambda: report.dashboard_tables(
              Filters(province="NL-UT", start=timezone.localdate() - dt.timedelta(days=365)),
@@ -225,6 +232,21 @@ def main() -> None:
         ("projection: 100,000 chains, 6/12/24 months",
          timed(lambda: spread.project_reach(observed, chains=100_000), args.loads))
     )  # fmt: skip
+    f = Filters()
+    parts = {
+        "growth": lambda: report._growth(f),
+        "meetings": lambda: report._meetings(f),
+        "survey": lambda: report._survey(f),
+        "provinces": lambda: report._provinces(f),
+        "reach": lambda: report._reach(f),
+        "visits": lambda: report._visits(f),
+        "chain (fingerprint; figures cached)": lambda: selectors.chain_figures(f),
+        "matches by state": lambda: selectors.matches_by_state(f),
+        "chain, not cached": lambda: selectors._chain_figures(f, selectors.PROJECTION_CHAINS),
+    }
+    print("\nparts of one staff dashboard load (median ms):")
+    for name, fn in parts.items():
+        print(f"  {name:45} {statistics.median(timed(fn, args.loads)):7.1f}")
     print(f"\n| {'what':52} | median ms | max ms |\n|{'-' * 54}|-----------|--------|")
     for name, times in rows:
         print(f"| {name:52} | {statistics.median(times):9.0f} | {max(times):6.0f} |")

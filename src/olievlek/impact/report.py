@@ -242,7 +242,9 @@ def _projection(chain: selectors.ChainFigures) -> Table:
     )  # fmt: skip
 
 
-def dashboard_tables(f: Filters, *, team: bool, chains: int = 10_000) -> list[Table]:
+def dashboard_tables(
+    f: Filters, *, team: bool, chains: int = selectors.PROJECTION_CHAINS
+) -> list[Table]:
     chain = selectors.chain_figures(f, chains=chains)
     tables = [_growth(f), _payitforward(f, chain), _meetings(f), _survey(f), _provinces(f)]
     if team:

@@ -143,3 +143,10 @@ def test_a_bad_period_shows_all_figures_with_an_error(client):
     response = client.get("/impact/?start=2025-05-01&end=2025-01-01")
     assert response.status_code == 200
     assert "Het einde ligt vóór het begin." in response.content.decode()
+
+
+def test_the_cached_chain_figures_follow_a_new_match():
+    first = MatchFactory(completed=True)
+    assert selectors.chain_figures(Filters(), chains=100).per_generation == (1, 1)
+    MatchFactory(accepted=True, offer=OfferFactory(organisation=first.learner))
+    assert selectors.chain_figures(Filters(), chains=100).per_generation == (1, 1, 1)

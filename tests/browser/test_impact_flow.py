@@ -108,3 +108,12 @@ def test_an_employer_makes_a_business_case_and_downloads_its_pdf(web, people):
         page.get_by_role("link", name="Download “Plan voor de directie” als pdf").click()
     with open(info.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+@pytest.mark.parametrize("path", ["/impact/", "/businesscase/"])
+def test_the_pages_fit_a_phone_without_scrolling_sideways(web, people, path):
+    SurveyResponseFactory.create_batch(3)
+    web.page.set_viewport_size({"width": 390, "height": 844})
+    web.goto(path)
+    width = web.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390

@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/grouping.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/impact.py
 
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages

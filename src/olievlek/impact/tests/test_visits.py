@@ -100,3 +100,12 @@ def test_the_api_and_missing_pages_are_not_counted(client):
     client.get("/bestaat-niet/")
     client.post("/api/v1/businesscase/berekening", {}, content_type="application/json")
     assert not DailyVisits.objects.exists()
+
+
+def test_the_daily_command_forgets_past_days_without_a_new_visit():
+    from django.core.management import call_command
+
+    visit()
+    call_command("impact_forget_visitors", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not VisitorSeen.objects.exists() and not DailySalt.objects.exists()
+    assert counts() == (1, 1)

@@ -61,7 +61,7 @@ def bar_chart(
     title: str, rows: Sequence[tuple[str, float]], *, colour: str = COLOURS[0]
 ) -> SafeString:
     """Horizontal bars, one per (label, value)."""
-    width, label_w, bar_h, gap = 640, 220, 22, 8
+    width, label_w, bar_h, gap = 520, 200, 24, 8
     height = max(1, len(rows)) * (bar_h + gap) + 10
     head, _ = _open(title, width, height)
     top = max((v for _l, v in rows), default=0) or 1
@@ -69,12 +69,12 @@ def bar_chart(
     for i, (label, value) in enumerate(rows):
         y = 5 + i * (bar_h + gap)
         length = (width - label_w - 70) * value / top
-        parts.append(_text(label_w - 8, y + 16, str(label)[:32], anchor="end"))
+        parts.append(_text(label_w - 8, y + 17, str(label)[:30], anchor="end", size=13))
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{max(length, 1):.1f}" height="{bar_h}" '
             f'fill="{colour}"/>'
         )
-        parts.append(_text(label_w + length + 6, y + 16, _fmt(value), weight="700"))
+        parts.append(_text(label_w + length + 6, y + 17, _fmt(value), weight="700", size=13))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every text went through escape()
 
@@ -88,7 +88,7 @@ def line_chart(
 ) -> SafeString:
     """Lines over the same x labels, with an optional shaded band (an interval) under the
     first series, and a legend."""
-    width, height, left, right, top, bottom = 640, 300, 60, 20, 20, 70
+    width, height, left, right, top, bottom = 520, 300, 64, 20, 20, 70
     head, _ = _open(title, width, height)
     values = [v for _n, vs in series for v in vs] + (list(band[1]) if band else [])
     peak = max(values, default=0) or 1
@@ -125,7 +125,12 @@ def line_chart(
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>'
         )
-        lx = left + k * 200
+        if len(vs) <= 24:  # a single month is a point, not an invisible line
+            parts.extend(
+                f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}"/>'
+                for i, v in enumerate(vs)
+            )
+        lx = left + k * 180
         parts.append(
             f'<line x1="{lx}" x2="{lx + 24}" y1="{height - 22}" y2="{height - 22}" '
             f'stroke="{colour}" stroke-width="3"{dash}/>'
@@ -139,7 +144,7 @@ def interval_chart(
     title: str, rows: Sequence[tuple[str, float | None, float | None, float | None]]
 ) -> SafeString:
     """Shares (0..1) with their interval, one row per (label, share, low, high)."""
-    width, label_w, row_h = 640, 260, 34
+    width, label_w, row_h = 520, 210, 34
     height = max(1, len(rows)) * row_h + 30
     head, _ = _open(title, width, height)
     span = width - label_w - 30
@@ -157,7 +162,7 @@ def interval_chart(
         parts.append(_text(x(level), height - 8, f"{level:.0%}", anchor="middle", size=11))
     for i, (label, share, low, high) in enumerate(rows):
         mid = 6 + i * row_h + 12
-        parts.append(_text(label_w - 8, mid + 4, str(label)[:38], anchor="end", size=11))
+        parts.append(_text(label_w - 8, mid + 4, str(label)[:30], anchor="end", size=13))
         if share is None:
             continue
         parts.append(

@@ -13,7 +13,15 @@ from olievlek.payitforward.choices import MatchState
 
 from . import charts, selectors
 from .choices import ActivityKind
+from .models import SurveyResponse
 from .selectors import Filters
+
+# Short names of the survey questions for the chart (the table has the full question).
+SHORT = {
+    f.name: f.verbose_name
+    for f in SurveyResponse._meta.get_fields()
+    if f.name in ("knows_better", "more_convinced", "wants_more", "more_willing")
+}
 
 # Tables anyone may see; the rest is for the project team.
 PUBLIC = ("growth", "payitforward", "meetings", "survey", "provinces")
@@ -65,7 +73,7 @@ def _payitforward(f: Filters, chain: selectors.ChainFigures) -> Table:
     return Table(
         key="payitforward",
         title=_("Pay it Forward"),
-        columns=[_("Figure"), _("Number")],
+        columns=[_("Figure"), _("How many")],
         rows=rows + gens + [[_("Learners that became mentors"), _pct(chain.passed_on.share)]],
         chart=charts.bar_chart(_("Matches by state"), [(r[0], r[1]) for r in rows]),
         note=_("%(k)s of %(n)s learners passed the help on (95%% interval %(low)s to %(high)s).")
@@ -92,7 +100,7 @@ def _meetings(f: Filters) -> Table:
     return Table(
         key="meetings",
         title=_("Meetings"),
-        columns=[_("Figure"), _("Number")],
+        columns=[_("Figure"), _("How many")],
         rows=rows,
         chart=charts.bar_chart(
             _("Meetings, registrations and follow-up"), [(r[0], r[1]) for r in rows]
@@ -181,7 +189,7 @@ def _reach(f: Filters) -> Table:
     return Table(
         key="reach",
         title=_("Reach"),
-        columns=[_("Kind"), _("Source"), _("Number")],
+        columns=[_("Kind"), _("Source"), _("How many")],
         rows=rows,
         chart=charts.bar_chart(_("Reach by source"), [(row[1], row[2]) for row in rows]),
         note=_("Page visits are counted without cookies; they have no province or theme."),

@@ -29,7 +29,14 @@ def _figures(inputs: businesscase.Inputs) -> dict:
         [(_("Net benefit"), [0.0, *(float(v) for v in result.cumulative)])],
     )
     rows = [(LABELS[name], getattr(inputs, name)) for name in businesscase.FIELDS]
-    return {"result": result, "chart": chart, "input_rows": rows, "inputs": inputs}
+    return {
+        "result": result,
+        "chart": chart,
+        "input_rows": rows,
+        "inputs": inputs,
+        "roi_percent": None if result.roi is None else result.roi * 100,
+        "per_year": list(enumerate(result.cumulative, start=1)),
+    }
 
 
 def _form(request) -> BusinessCaseForm:

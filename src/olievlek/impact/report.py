@@ -9,6 +9,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from olievlek.engines.reference import provinces
+from olievlek.network.choices import SizeClass
 from olievlek.payitforward.choices import MatchState
 
 from . import charts, selectors
@@ -24,7 +25,7 @@ SHORT = {
 }
 
 # Tables anyone may see; the rest is for the project team.
-PUBLIC = ("growth", "payitforward", "meetings", "survey", "provinces")
+PUBLIC = ("growth", "payitforward", "meetings", "survey", "audience", "provinces")
 
 
 @dataclass
@@ -151,6 +152,25 @@ def _survey(f: Filters) -> Table:
     )
 
 
+def _audience(f: Filters) -> Table:
+    a = selectors.survey_audience(f)
+    sizes = dict(SizeClass.choices)
+    rows = [
+        [_("Answers"), a["n"]],
+        [_("For an employer"), a["employers"]],
+        [_("Not for an employer"), a["others"]],
+        *[[sizes[code], a["sizes"].get(code, 0)] for code in sizes],
+    ]
+    return Table(
+        key="audience",
+        title=_("Who answered the survey"),
+        columns=[_("Group"), _("How many")],
+        rows=rows,
+        chart=charts.bar_chart(_("Who answered the survey"), [(r[0], r[1]) for r in rows]),
+        note=_("Answering for an employer means the visitor belongs to the target group."),
+    )
+
+
 def _provinces(f: Filters) -> Table:
     figures = selectors.per_province(f)
     names = provinces()
@@ -254,7 +274,10 @@ def dashboard_tables(
     f: Filters, *, team: bool, chains: int = selectors.PROJECTION_CHAINS
 ) -> list[Table]:
     chain = selectors.chain_figures(f, chains=chains)
-    tables = [_growth(f), _payitforward(f, chain), _meetings(f), _survey(f), _provinces(f)]
+    tables = [
+        _growth(f), _payitforward(f, chain), _meetings(f), _survey(f), _audience(f),
+        _provinces(f),
+    ]  # fmt: skip
     if team:
         tables += [_reach(f), _visits(f), _projection(chain)]
     return tables

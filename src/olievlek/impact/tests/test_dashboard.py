@@ -150,3 +150,10 @@ def test_the_cached_chain_figures_follow_a_new_match():
     assert selectors.chain_figures(Filters(), chains=100).per_generation == (1, 1)
     MatchFactory(accepted=True, offer=OfferFactory(organisation=first.learner))
     assert selectors.chain_figures(Filters(), chains=100).per_generation == (1, 1, 1)
+
+
+def test_the_survey_audience_counts_employers_by_size():
+    SurveyResponseFactory(employer=True)
+    SurveyResponseFactory(is_employer="no")
+    rows = dict(table("audience", team=False).rows)
+    assert (rows["Antwoorden"], rows["Voor een werkgever"], rows["Klein (10-49)"]) == (2, 1, 1)

@@ -5,13 +5,22 @@ from ..middleware import SKIPPED, SURVEY_AFTER, pages_seen
 
 register = template.Library()
 
+# Pages where a visitor is busy with a form of its own (registering, answering an
+# invitation): the survey would only get in the way there.
+BUSY = ("/aanmelden", "/uitnodiging", "/bijeenkomsten/aanmelding", "/bijeenkomsten/beschikbaarheid")
+
 
 @register.inclusion_tag("impact/survey_block.html", takes_context=True)
 def survey_block(context):
-    """The visitor survey, once the visitor has seen a few public pages and has not
-    answered or dismissed it yet."""
+    """The visitor survey, once an anonymous visitor has seen a few public pages and has
+    not answered or dismissed it yet. Members and the team are not its audience."""
     request = context.get("request")
-    if request is None or request.path.startswith(SKIPPED):
+    if (
+        request is None
+        or request.user.is_authenticated
+        or request.path.startswith(SKIPPED + BUSY)
+        or request.path.endswith("/aanmelden")
+    ):
         return {"show": False}
     seen = pages_seen(request)
     show = seen is not None and seen >= SURVEY_AFTER - 1

@@ -70,3 +70,12 @@ def test_an_empty_answer_is_refused(client):
 def test_a_foreign_return_address_is_not_followed(client):
     response = client.post("/impact/enquete", {**ANSWER, "next": "https://evil.example/"})
     assert response.url == "/"
+
+
+def test_members_are_not_asked(client_for, user_a):
+    assert 'id="ov-survey-title"' not in browse(client_for(user_a), pages=4)
+
+
+def test_the_survey_stays_away_from_a_registration_form(client):
+    browse(client)
+    assert 'id="ov-survey-title"' not in client.get("/aanmelden").content.decode()

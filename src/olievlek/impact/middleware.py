@@ -46,6 +46,10 @@ class VisitCountingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        seen = pages_seen(request)
+        if seen is not None and seen >= SURVEY_AFTER - 1:
+            # This page may carry the survey block: keep it out of the shared page cache.
+            request.olievlek_personal = True
         response = self.get_response(request)
         if not self._is_page_view(request, response):
             return response
@@ -57,7 +61,6 @@ class VisitCountingMiddleware:
             )
         except DatabaseError:  # counting must never break a page
             log.exception("page view not counted")
-        seen = pages_seen(request)
         if seen is not None and SURVEY_COOKIE not in response.cookies:
             response.set_cookie(
                 SURVEY_COOKIE,

@@ -3,8 +3,8 @@ campaign activities, and the business cases members save.
 
 Privacy: a survey answer keeps only its day, never a time, address or cookie. Page
 visits are counted per day and path group; a visitor is recognised within one day by a
-hash of a daily salt, the address and the user agent (`VisitorSeen`), and both the salt
-and the hashes are deleted once the day is over, so only the counts remain.
+hash of a daily salt (kept in the cache, never here), the address and the user agent
+(`VisitorSeen`); the hashes are deleted once the day is over, so only the counts remain.
 """
 
 from __future__ import annotations
@@ -48,16 +48,6 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.answered_on} #{self.pk}"
-
-
-class DailySalt(models.Model):
-    """The secret of one day; deleted with that day's `VisitorSeen` rows."""
-
-    day = models.DateField(unique=True)
-    salt = models.CharField(max_length=64)
-
-    def __str__(self) -> str:
-        return str(self.day)
 
 
 class VisitorSeen(models.Model):
@@ -155,7 +145,6 @@ class BusinessCase(models.Model):
 __all__ = [
     "BusinessCase",
     "CampaignActivity",
-    "DailySalt",
     "DailyVisits",
     "SurveyResponse",
     "VisitorSeen",

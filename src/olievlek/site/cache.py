@@ -46,6 +46,9 @@ def _cacheable(request) -> bool:
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.headers.get("Authorization")
+        # Set by a middleware whose response will hold something for this visitor only
+        # (the impact app's visitor survey).
+        and not getattr(request, "olievlek_personal", False)
     )
 
 

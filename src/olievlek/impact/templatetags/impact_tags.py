@@ -26,7 +26,8 @@ def survey_block(context):
     show = seen is not None and seen >= SURVEY_AFTER - 1
     return {
         "show": show,
-        "form": SurveyForm(initial={"next": request.get_full_path()}) if show else None,
+        # Own ids: the page may hold a form with fields of the same names.
+        "form": SurveyForm(auto_id="survey_%s") if show else None,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

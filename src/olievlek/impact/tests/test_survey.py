@@ -79,3 +79,14 @@ def test_members_are_not_asked(client_for, user_a):
 def test_the_survey_stays_away_from_a_registration_form(client):
     browse(client)
     assert 'id="ov-survey-title"' not in client.get("/aanmelden").content.decode()
+
+
+def test_a_page_with_the_survey_never_enters_the_shared_page_cache(client, settings):
+    from django.test import Client
+
+    settings.OLIEVLEK_PAGE_CACHE = True
+    browse(client, pages=3)
+    html = client.get("/netwerk/").content.decode()
+    assert 'id="ov-survey-title"' in html
+    fresh = Client().get("/netwerk/")
+    assert 'id="ov-survey-title"' not in fresh.content.decode()

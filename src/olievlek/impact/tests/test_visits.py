@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from ..models import DailySalt, DailyVisits, VisitorSeen
+from ..models import DailyVisits, VisitorSeen
 from ..services import path_group, visit_record
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_after_the_day_only_counts_remain():
     visit()
     visit(when=DAY2)
     assert not VisitorSeen.objects.filter(day=DAY1.date()).exists()
-    assert not DailySalt.objects.filter(day=DAY1.date()).exists()
+    assert cache.get(f"impact:salt:{FIRST.isoformat()}") is None
     assert counts() == (1, 1)
     assert counts(day=DAY2.date()) == (1, 1)
 
@@ -56,7 +57,7 @@ def test_no_address_or_user_agent_is_stored_anywhere():
     visit(address="198.51.100.77", agent="UniekeBrowser/1.0")
     stored = [
         str(v)
-        for model in (VisitorSeen, DailySalt, DailyVisits)
+        for model in (VisitorSeen, DailyVisits)
         for row in model.objects.values()
         for v in row.values()
     ]
@@ -107,5 +108,17 @@ def test_the_daily_command_forgets_past_days_without_a_new_visit():
 
     visit()
     call_command("impact_forget_visitors", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert not VisitorSeen.objects.exists() and not DailySalt.objects.exists()
+    assert not VisitorSeen.objects.exists()
     assert counts() == (1, 1)
+
+
+def test_a_page_view_costs_the_same_queries_on_the_first_and_later_views(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            visit(when=None)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2]

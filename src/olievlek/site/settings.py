@@ -277,7 +277,17 @@ OLIEVLEK_FORM_THROTTLE_RATES = {
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Olievlek API",
-    "DESCRIPTION": "The employer network on sustainable employability (duurzame inzetbaarheid).",
+    "DESCRIPTION": (
+        "The employer network on sustainable employability (duurzame inzetbaarheid).\n\n"
+        "**Authentication.** Reading the public directory needs no login. Everything else "
+        "needs a personal API key, made on the page *API-sleutels* (`/mijn/api-sleutels/`) "
+        "and sent as `Authorization: Bearer <key>` (or `Authorization: Token <key>`). The "
+        "key is shown once; it is valid for at most 90 days and can be revoked on the same "
+        "page. An unknown, expired or revoked key answers 401. A key of the project team "
+        "acts as the team only when it was made after a two-factor login.\n\n"
+        "**Limits.** Requests are limited per client address (without a key) or per "
+        "account; over the limit the API answers 429 with a `Retry-After` header."
+    ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

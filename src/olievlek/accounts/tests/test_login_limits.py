@@ -92,3 +92,14 @@ def test_without_limits_the_suite_may_fail_logins_freely(user_a):
     for _ in range(8):
         _login(client, user_a.email, "fout-wachtwoord")
     assert _login(client, user_a.email, PASSWORD).status_code == 302
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login": "2/m/ip"})
+def test_too_many_login_posts_from_one_address_get_a_dutch_429_page(user_a):
+    client = _client()
+    for _ in range(2):
+        _login(client, user_a.email, "fout-wachtwoord")
+    response = _login(client, user_a.email, PASSWORD)
+    assert response.status_code == 429
+    assert "Te veel pogingen" in response.content.decode()
+    assert not _logged_in(client)

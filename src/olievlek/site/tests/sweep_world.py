@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from django.core.files.base import ContentFile
 
 from olievlek.accounts.tests.support import TOTP_SECRET, as_team
+from olievlek.accounts.tokens import api_token_create
 from olievlek.events.models import Division, DivisionInvitee, FollowUp
 from olievlek.events.tests.factories import EventFactory, RegistrationFactory
 from olievlek.knowledge.models import StoryImage
@@ -96,6 +97,9 @@ def build_world() -> SimpleNamespace:
     )
 
     return SimpleNamespace(
+        token_a=api_token_create(
+            user=contact_a.user, name="Koppeling", days=30, mfa_completed=False
+        ).token,
         a=a,
         b=b,
         contact_a2=ContactPersonFactory(organisation=a, is_primary=False, user__email="a2@x.nl"),

@@ -156,7 +156,13 @@ TABLE: dict[str, list[tuple]] = {
     "network:member_contact_remove": [
         ("post", "/mijn/contactpersonen/{contact_a2.pk}/verwijderen", OWN_A_POST)
     ],
-    "network:member_api_token": [("get", "/mijn/api-sleutel", MEMBER)],
+    "accounts:api_tokens": [
+        ("get", "/mijn/api-sleutels/", (LOGIN, 200, 200, 200, 200)),
+        ("post", "/mijn/api-sleutels/", (LOGIN, 200, 200, 200, 200), {"name": "x", "days": "7"}),
+    ],
+    "accounts:api_token_revoke": [
+        ("post", "/mijn/api-sleutels/{token_a.pk}/intrekken", (LOGIN, 302, 404, 404, 404))
+    ],
     "backoffice:dashboard": [("get", "/beheer/", TEAM)],
     "backoffice:queue": [("get", "/beheer/aanmeldingen/", TEAM)],
     "backoffice:review": [("get", "/beheer/aanmeldingen/{a.pk}/", TEAM)],

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from olievlek.accounts.access import is_team
 
 from .choices import Status
-from .models import ContactPerson, Organisation, ThemeProfile
+from .models import ContactPerson, Organisation, ProfileChange, ThemeProfile
 
 SORTS = {
     "naam": ("name", "id"),
@@ -124,4 +124,15 @@ def network_counts() -> dict[str, int]:
         "organisations": approved.count(),
         "koplopers": approved.filter(is_koploper=True).count(),
         "pending": Organisation.objects.filter(status=Status.PENDING).count(),
+        "profile_changes": ProfileChange.objects.filter(
+            state=ProfileChange.State.PENDING
+        ).count(),
     }
+
+
+def profile_change_queue() -> QuerySet[ProfileChange]:
+    return (
+        ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
+        .select_related("organisation", "requested_by")
+        .order_by("requested_at", "id")
+    )

@@ -5,6 +5,7 @@ Other apps import from here, not from the modules below it.
 
 from .contacts import contact_remove, invitation_accept, invitation_create
 from .profile import organisation_update, theme_profiles_update
+from .profile_review import profile_change_approve, profile_change_reject
 from .registration import RegistrationData, organisation_register
 from .review import organisation_approve, organisation_reject, organisation_set_roles
 
@@ -18,5 +19,7 @@ __all__ = [
     "organisation_reject",
     "organisation_set_roles",
     "organisation_update",
+    "profile_change_approve",
+    "profile_change_reject",
     "theme_profiles_update",
 ]

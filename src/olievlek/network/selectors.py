@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from olievlek.accounts.access import is_team
@@ -100,12 +101,24 @@ def user_is_member(user) -> bool:
 
 
 def registration_queue() -> QuerySet[Organisation]:
+    """Pending registrations; `address_confirmed` says whether one may be approved."""
     return (
         Organisation.objects.filter(status=Status.PENDING)
+        .annotate(address_confirmed=_address_confirmed())
         .prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.select_related("user"))
         )
         .order_by("created_at", "id")
+    )
+
+
+def registration_get(*, pk: int) -> Organisation | None:
+    return Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()
+
+
+def _address_confirmed() -> Exists:
+    return Exists(
+        EmailAddress.objects.filter(user__contact__organisation=OuterRef("pk"), verified=True)
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import backoffice, backoffice_imports, backoffice_profile
+from .views import backoffice, backoffice_erasure, backoffice_imports, backoffice_profile
 
 app_name = "backoffice"
 
@@ -20,6 +20,11 @@ urlpatterns = [
     ),
     path("organisaties/", backoffice.organisation_list, name="organisations"),
     path("organisaties/<int:pk>/", backoffice.organisation_edit, name="organisation_edit"),
+    path(
+        "organisaties/<int:pk>/verwijderen",
+        backoffice_erasure.organisation_delete,
+        name="organisation_delete",
+    ),
     path(
         "organisaties/<int:pk>/contactpersonen/<int:contact_pk>/verwijderen",
         backoffice.contact_remove,

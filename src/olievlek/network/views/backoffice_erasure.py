@@ -21,7 +21,7 @@ from .access import staff_required
 @staff_required
 def organisation_delete(request, pk: int):
     organisation = get_object_or_404(Organisation.objects.exclude(status=Status.DELETED), pk=pk)
-    form = OrganisationDeleteForm(request.POST or None)
+    form = OrganisationDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         name = organisation.name
         try:

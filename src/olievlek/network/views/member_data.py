@@ -44,7 +44,7 @@ def my_data_download(request, organisation):
 @require_http_methods(["GET", "POST"])
 @member_required(approved=False)
 def account_delete(request, organisation):
-    form = AccountDeleteForm(request.POST or None)
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.account_delete(user=request.user, password=form.cleaned_data["password"])

@@ -113,7 +113,9 @@ def registration_queue() -> QuerySet[Organisation]:
 
 
 def registration_get(*, pk: int) -> Organisation | None:
-    return Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()
+    return (
+        Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()
+    )
 
 
 def _address_confirmed() -> Exists:
@@ -137,9 +139,7 @@ def network_counts() -> dict[str, int]:
         "organisations": approved.count(),
         "koplopers": approved.filter(is_koploper=True).count(),
         "pending": Organisation.objects.filter(status=Status.PENDING).count(),
-        "profile_changes": ProfileChange.objects.filter(
-            state=ProfileChange.State.PENDING
-        ).count(),
+        "profile_changes": ProfileChange.objects.filter(state=ProfileChange.State.PENDING).count(),
     }
 
 

@@ -10,9 +10,7 @@ urlpatterns = [
     path("", backoffice.dashboard, name="dashboard"),
     path("aanmeldingen/", backoffice.queue, name="queue"),
     path("aanmeldingen/<int:pk>/", backoffice.review, name="review"),
-    path(
-        "profielwijzigingen/", backoffice_profile.profile_change_queue, name="profile_changes"
-    ),
+    path("profielwijzigingen/", backoffice_profile.profile_change_queue, name="profile_changes"),
     path(
         "profielwijzigingen/<int:pk>/",
         backoffice_profile.profile_change_review,

@@ -3,8 +3,8 @@
 Other apps import from here, not from the modules below it.
 """
 
-from .erasure import account_delete, organisation_delete
 from .contacts import contact_remove, invitation_accept, invitation_create
+from .erasure import account_delete, organisation_delete
 from .profile import organisation_update, theme_profiles_update
 from .profile_review import profile_change_approve, profile_change_reject
 from .registration import RegistrationData, organisation_register

@@ -32,9 +32,11 @@ def signups_expire(*, now: datetime | None = None) -> int:
     verified = EmailAddress.objects.filter(
         user__contact__organisation=OuterRef("pk"), verified=True
     )
-    expired = _sign_ups().filter(
-        status=Status.PENDING, created_at__lt=now - timedelta(days=UNVERIFIED_DAYS)
-    ).exclude(Exists(verified))
+    expired = (
+        _sign_ups()
+        .filter(status=Status.PENDING, created_at__lt=now - timedelta(days=UNVERIFIED_DAYS))
+        .exclude(Exists(verified))
+    )
     count = 0
     for organisation in expired:
         signup_discard(organisation=organisation, action="organisation.expired")

@@ -16,7 +16,7 @@ from olievlek.audit.services import audit_record
 
 from .. import services
 from ..models import ContactPerson, Invitation, Organisation
-from .factories import ContactPersonFactory, InvitationFactory, PASSWORD, UserFactory
+from .factories import PASSWORD, ContactPersonFactory, InvitationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,11 @@ def test_the_audit_log_page_shows_who_and_before_and_after(org_a, staff_user, cl
 
 def test_roles_of_a_partner_are_logged_with_before_and_after(org_a, staff_user):
     services.organisation_set_roles(
-        organisation=org_a, actor=staff_user, is_koploper=False, is_ambassador=False, is_partner=True
+        organisation=org_a,
+        actor=staff_user,
+        is_koploper=False,
+        is_ambassador=False,
+        is_partner=True,
     )
     entry = AuditEntry.objects.get(action="organisation.roles")
     with translation.override("en"):

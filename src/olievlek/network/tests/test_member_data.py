@@ -82,9 +82,7 @@ def test_the_download_holds_every_part_as_json_and_csv(busy, user_a, client_for)
     assert rows[0]["title"] == "Ons verhaal van A"
 
 
-def test_the_download_holds_nothing_of_another_organisation_and_no_links(
-    busy, user_a, client_for
-):
+def test_the_download_holds_nothing_of_another_organisation_and_no_links(busy, user_a, client_for):
     archive = download(client_for(user_a))
     everything = " ".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
     assert "Het verhaal van B" not in everything

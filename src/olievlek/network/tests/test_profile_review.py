@@ -140,7 +140,9 @@ def waiting(org_a, user_a):
 def test_staff_see_the_change_in_the_queue(waiting, staff_user, client_for):
     html = client_for(staff_user).get(reverse("backoffice:profile_changes")).content.decode()
     assert "Bakkerij A Groep" in html
-    review = client_for(staff_user).get(reverse("backoffice:profile_change_review", args=[waiting.pk]))
+    review = client_for(staff_user).get(
+        reverse("backoffice:profile_change_review", args=[waiting.pk])
+    )
     assert "https://groep.example" in review.content.decode()
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ..choices import Status
 from ..models import ContactPerson, Organisation
-from .factories import ContactPersonFactory, OrganisationFactory, UserFactory
+from .factories import ContactPersonFactory, UserFactory
 
 VALID = {
     "name": "Drukkerij Het Anker",

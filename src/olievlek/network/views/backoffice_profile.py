@@ -37,13 +37,17 @@ def profile_change_review(request, pk: int):
         try:
             if decision == "approve":
                 services.profile_change_approve(change=change, actor=request.user)
-                messages.success(request, _("The change has been published and the employer emailed."))
+                messages.success(
+                    request, _("The change has been published and the employer emailed.")
+                )
                 return redirect("backoffice:profile_changes")
             if decision == "reject" and reject_form.is_valid():
                 services.profile_change_reject(
                     change=change, actor=request.user, reason=reject_form.cleaned_data["reason"]
                 )
-                messages.success(request, _("The change has been rejected and the employer emailed."))
+                messages.success(
+                    request, _("The change has been rejected and the employer emailed.")
+                )
                 return redirect("backoffice:profile_changes")
         except ValidationError as error:
             add_service_errors(reject_form, error)

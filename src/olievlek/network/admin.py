@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
@@ -93,6 +93,7 @@ class OrganisationAdmin(AuditedAdmin):
     search_fields = ["name", "city", "kvk_number"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ThemeProfileInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -84,10 +84,12 @@ def _create(*, data: RegistrationData, user, email: str, request) -> Organisatio
             status=Status.PENDING,
             source=Source.REGISTRATION,
         )
-        organisation.full_clean()
+        # Uniqueness is left to the database: a form error about a taken KvK number or
+        # address would tell who is registered (see `organisation_register`).
+        organisation.full_clean(validate_unique=False)
         organisation.save()
         user.set_password(data.password)
-        user.full_clean(exclude=["password"])
+        user.full_clean(exclude=["password"], validate_unique=False)
         user.save()
         ContactPerson.objects.create(
             user=user,

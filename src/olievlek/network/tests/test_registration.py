@@ -158,3 +158,26 @@ def test_unverified_contact_cannot_log_in(client):
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_a_kvk_number_taken_a_moment_ago_gets_the_same_answer(client, monkeypatch):
+    """Two sign-ups for one number at once: the second hits the database constraint."""
+    from ..services import registration
+
+    ContactPersonFactory(organisation__kvk_number="12345678", user__email="lid@bestaand.example")
+    real = Organisation.objects.filter
+
+    def not_yet(*args, **kwargs):
+        # The check before writing does not see the other sign-up yet.
+        if kwargs == {"kvk_number": "12345678"}:
+            return real(pk=-1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(registration.Organisation.objects, "filter", not_yet)
+    response = post(client)
+    monkeypatch.undo()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("network:register_done")
+    assert Organisation.objects.count() == 1
+    assert not get_user_model().objects.filter(email="noor@hetanker.example").exists()

@@ -220,6 +220,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OLIEVLEK_IMPORT_MAX_BYTES = int(os.environ.get("OLIEVLEK_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 50 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
+# Pending and rejected sign-ups are purged after this many days (`olievlek signups_purge`).
+OLIEVLEK_SIGNUP_RETENTION_DAYS = int(os.environ.get("OLIEVLEK_SIGNUP_RETENTION_DAYS", "90"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

@@ -26,7 +26,7 @@ from olievlek.knowledge.tests.factories import (
     UsageRequestFactory,
     image_bytes,
 )
-from olievlek.network.models import ImportJob
+from olievlek.network.models import ImportJob, ProfileChange
 from olievlek.network.tests.factories import (
     ContactPersonFactory,
     InvitationFactory,
@@ -104,6 +104,9 @@ def build_world() -> SimpleNamespace:
         b=b,
         contact_a2=ContactPersonFactory(organisation=a, is_primary=False, user__email="a2@x.nl"),
         invitation_a=InvitationFactory(organisation=a),
+        change_a=ProfileChange.objects.create(
+            organisation=a, changes={"name": "A nieuw"}, previous={"name": a.name}
+        ),
         job=ImportJob.objects.create(
             filename="leden.csv", file="imports/leden.csv", state=ImportJob.State.VALID
         ),

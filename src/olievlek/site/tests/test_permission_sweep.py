@@ -163,7 +163,22 @@ TABLE: dict[str, list[tuple]] = {
     "accounts:api_token_revoke": [
         ("post", "/mijn/api-sleutels/{token_a.pk}/intrekken", (LOGIN, 302, 404, 404, 404))
     ],
+    "network:member_data": [("get", "/mijn/gegevens", MEMBER)],
+    "network:member_data_download": [("get", "/mijn/gegevens/download", MEMBER)],
+    "network:member_account_delete": [
+        ("get", "/mijn/account-verwijderen", MEMBER),
+        ("post", "/mijn/account-verwijderen", MEMBER, {"password": "fout"}),
+    ],
     "backoffice:dashboard": [("get", "/beheer/", TEAM)],
+    "backoffice:profile_changes": [("get", "/beheer/profielwijzigingen/", TEAM)],
+    "backoffice:profile_change_review": [
+        ("get", "/beheer/profielwijzigingen/{change_a.pk}/", TEAM),
+        ("post", "/beheer/profielwijzigingen/{change_a.pk}/", TEAM_POST, {"decision": "approve"}),
+    ],
+    "backoffice:organisation_delete": [
+        ("get", "/beheer/organisaties/{a.pk}/verwijderen", TEAM),
+        ("post", "/beheer/organisaties/{a.pk}/verwijderen", TEAM_POST, {"confirm": "on"}),
+    ],
     "backoffice:queue": [("get", "/beheer/aanmeldingen/", TEAM)],
     "backoffice:review": [("get", "/beheer/aanmeldingen/{a.pk}/", TEAM)],
     "backoffice:organisations": [("get", "/beheer/organisaties/", TEAM)],

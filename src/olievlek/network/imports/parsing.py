@@ -118,9 +118,7 @@ def detect_encoding(handle: BinaryIO) -> str:
         while chunk := handle.read(_CHUNK):
             decoder.decode(chunk)
     except UnicodeDecodeError as exc:
-        raise FileProblem(
-            _("The file's characters cannot be read; save it as UTF-8 CSV.")
-        ) from exc
+        raise FileProblem(_("The file's characters cannot be read; save it as UTF-8 CSV.")) from exc
     finally:
         handle.seek(0)
     return "cp1252"

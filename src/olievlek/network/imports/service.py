@@ -96,16 +96,12 @@ def import_job_create(*, uploaded_file, actor) -> ImportJob:
 
 def _progress_writer(job: ImportJob):
     def write(done: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(
-            processed_rows=done, heartbeat_at=timezone.now()
-        )
+        ImportJob.objects.filter(pk=job.pk).update(processed_rows=done, heartbeat_at=timezone.now())
 
     return write
 
 
-def _check(
-    job: ImportJob, *, keep: int | None = None, on_row=None, report: bool = True
-) -> Outcome:
+def _check(job: ImportJob, *, keep: int | None = None, on_row=None, report: bool = True) -> Outcome:
     """Read and check the stored file as a stream. FileProblem (unreadable, too large,
     too many rows) becomes the job's one problem."""
     if report:
@@ -152,7 +148,9 @@ def _finish_invalid(job: ImportJob, outcome: Outcome) -> ImportJob:
     job.error_count = len(outcome.problems)
     job.preview = []
     job.finished_at = timezone.now()
-    job.save(update_fields=["state", "errors", "error_count", "preview", "finished_at", "total_rows"])
+    job.save(
+        update_fields=["state", "errors", "error_count", "preview", "finished_at", "total_rows"]
+    )
     return job
 
 

@@ -98,8 +98,6 @@ def import_template(request):
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(ALL_COLUMNS)
     writer.writerow(example)
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv"
-    )
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="olievlek-import-voorbeeld.csv"'
     return response

@@ -21,6 +21,8 @@ def _fail(job_id: int) -> None:
 @task()
 def validate_import(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
+    if job.state != ImportJob.State.VALIDATING:
+        return  # failed as stale while it waited in the queue: the user was told so
     try:
         service.import_job_validate(job=job)
     except Exception:
@@ -31,6 +33,8 @@ def validate_import(job_id: int) -> None:
 @task()
 def execute_import(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
+    if job.state != ImportJob.State.IMPORTING:
+        return
     try:
         service.import_job_execute(job=job)
     except Exception:

@@ -10,7 +10,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -37,6 +37,9 @@ class Sheet:
     # header that hold something); blank lines are skipped but keep their number, so
     # that errors point at the line the user sees. An iterator: read it once.
     rows: Iterator[tuple[int, list[str], int]]
+    # The share of the file read so far (0 to 1), for the progress bar; None when the
+    # format does not tell (a workbook is read through its zip).
+    fraction_read: Callable[[], float] | None = None
 
 
 def _cell_text(value) -> str:
@@ -210,7 +213,13 @@ def read_sheet(*, handle: BinaryIO, filename: str) -> Sheet:
     second = next(numbered, None)
     if second is None:
         raise FileProblem(_("The file has column names but no rows of organisations."))
-    return Sheet(header=header, rows=_rows(header, second, numbered))
+    fraction_read = None
+    if not is_zip and size:
+
+        def fraction_read() -> float:
+            return 0.0 if handle.closed else min(1.0, handle.tell() / size)
+
+    return Sheet(header=header, rows=_rows(header, second, numbered), fraction_read=fraction_read)
 
 
 def _rows(header, second, numbered) -> Iterator[tuple[int, list[str], int]]:

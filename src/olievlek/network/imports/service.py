@@ -27,6 +27,7 @@ from .parsing import (
     SNIFF_BYTES,
     ZIP_MAGIC,
     FileProblem,
+    Sheet,
     check_text,
     check_workbook,
     read_sheet,
@@ -94,9 +95,16 @@ def import_job_create(*, uploaded_file, actor) -> ImportJob:
     return job
 
 
-def _progress_writer(job: ImportJob):
+def _progress_writer(job: ImportJob, sheet: Sheet):
+    """Rows checked so far, and an estimate of the total from the share of the file
+    read (the file is streamed, so the exact total is known only at the end)."""
+
     def write(done: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=done, heartbeat_at=timezone.now())
+        fraction = sheet.fraction_read() if sheet.fraction_read else 0
+        estimate = max(done, round(done / fraction)) if fraction else 0
+        ImportJob.objects.filter(pk=job.pk).update(
+            processed_rows=done, total_rows=estimate, heartbeat_at=timezone.now()
+        )
 
     return write
 
@@ -105,14 +113,16 @@ def _check(job: ImportJob, *, keep: int | None = None, on_row=None, report: bool
     """Read and check the stored file as a stream. FileProblem (unreadable, too large,
     too many rows) becomes the job's one problem."""
     if report:
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=0, heartbeat_at=timezone.now())
+        ImportJob.objects.filter(pk=job.pk).update(
+            processed_rows=0, total_rows=0, heartbeat_at=timezone.now()
+        )
     try:
         with job.file.open("rb") as handle:
             sheet = read_sheet(handle=handle, filename=job.filename)
             try:
                 outcome = validate_sheet(
                     sheet,
-                    progress=_progress_writer(job) if report else None,
+                    progress=_progress_writer(job, sheet) if report else None,
                     keep=keep,
                     on_row=on_row,
                 )

@@ -170,6 +170,16 @@ def test_a_job_that_still_makes_progress_is_left_alone(staff_user, staff_client,
     assert job.state == ImportJob.State.IMPORTING
 
 
+def test_a_job_failed_as_stale_is_not_checked_when_its_task_comes_late(upload):
+    job = upload(csv_bytes([org_row(1)]))
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=ImportJob.State.FAILED, failure_reason="gestopt"
+    )
+    validate_import.call(job.pk)
+    job.refresh_from_db()
+    assert (job.state, job.failure_reason) == (ImportJob.State.FAILED, "gestopt")
+
+
 def test_the_periodic_command_fails_every_stale_job(staff_user, settings):
     settings.OLIEVLEK_IMPORT_STALE_MINUTES = 30
     stale = [

@@ -205,3 +205,17 @@ def test_a_png_named_csv_is_refused_at_the_upload_form(staff_client):
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert not ImportJob.objects.exists()
+
+
+def test_a_workbook_that_unpacks_far_beyond_the_cap_is_refused_at_upload(staff_user, settings):
+    from django.core.exceptions import ValidationError
+
+    from .import_helpers import xlsx_bytes
+
+    data = xlsx_bytes([org_row(1, omschrijving="a" * 30_000) for _ in range(20)])
+    settings.OLIEVLEK_IMPORT_MAX_BYTES = 20_000
+    assert len(data) < 20_000
+    with pytest.raises(ValidationError) as error:
+        import_job_create(uploaded_file=SimpleUploadedFile("bom.xlsx", data), actor=staff_user)
+    assert "MB" in error.value.message_dict["file"][0]
+    assert not ImportJob.objects.exists()

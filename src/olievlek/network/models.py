@@ -202,11 +202,17 @@ class ImportJob(models.Model):
     state = models.CharField(max_length=12, choices=State.choices, default=State.VALIDATING)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
+    # The first problems only (validation.MAX_KEPT_PROBLEMS); error_count counts all.
     errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
     preview = models.JSONField(default=list, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set whenever the worker shows progress: a running job whose heartbeat is old lost
+    # its worker (services: import_jobs_fail_stale).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    failure_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -228,6 +234,9 @@ class ImportJob(models.Model):
     def is_running(self) -> bool:
         return self.state in {self.State.VALIDATING, self.State.IMPORTING}
 
+    @property
+    def hidden_error_count(self) -> int:
+        return max(0, self.error_count - len(self.errors))
 
 class ProfileChange(models.Model):
     """A change to what identifies an organisation in public (its name and website),

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "olievlek.site.api.ProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "olievlek.site.middleware.LanguageMiddleware",
@@ -218,6 +219,11 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OLIEVLEK_IMPORT_MAX_BYTES = int(os.environ.get("OLIEVLEK_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+OLIEVLEK_IMPORT_MAX_ROWS = int(os.environ.get("OLIEVLEK_IMPORT_MAX_ROWS", "50000"))
+# A job that has shown no progress for this long lost its worker: it is marked failed.
+OLIEVLEK_IMPORT_STALE_MINUTES = int(os.environ.get("OLIEVLEK_IMPORT_STALE_MINUTES", "30"))
+# Width × height; checked from the header before an uploaded image is decoded.
+OLIEVLEK_IMAGE_MAX_PIXELS = int(os.environ.get("OLIEVLEK_IMAGE_MAX_PIXELS", "25000000"))
 OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 50 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
 # Pending and rejected sign-ups are purged after this many days (`olievlek signups_purge`).

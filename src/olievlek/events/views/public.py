@@ -198,8 +198,11 @@ def registration(request, token: str):
                 messages.success(request, _("The follow-up action has been saved."))
                 return redirect("events:registration", token=token)
             if action == "done":
+                # A tampered id ("abc") is a missing follow-up, not a server error.
+                follow_up_id = request.POST.get("follow_up", "")
                 follow_up = get_object_or_404(
-                    registration.follow_ups, pk=request.POST.get("follow_up")
+                    registration.follow_ups,
+                    pk=int(follow_up_id) if follow_up_id.isdigit() else None,
                 )
                 services.follow_up_set_done(
                     follow_up=follow_up, done=request.POST.get("done") == "1"

@@ -238,6 +238,7 @@ class ImportJob(models.Model):
     def hidden_error_count(self) -> int:
         return max(0, self.error_count - len(self.errors))
 
+
 class ProfileChange(models.Model):
     """A change to what identifies an organisation in public (its name and website),
     asked for by one of its contacts. Anyone could otherwise rename a member into a

@@ -486,6 +486,20 @@ def test_sweep(name, method, url, outcomes, data, visitor, world, client_for):
 # --- The admin family ---------------------------------------------------------------------
 
 
+def _admin_refuses(model, route: str, user) -> bool:
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    model_admin = admin.site._registry[model]
+    if route.endswith("/add/"):
+        return not model_admin.has_add_permission(request)
+    if route.endswith("/delete/"):
+        return not model_admin.has_delete_permission(request)
+    return False
+
+
 def _admin_urls(world) -> list[tuple[str, str, str, tuple]]:
     """Every admin URL pattern, filled in with a real object of its model where it takes
     one, and what each visitor gets."""
@@ -515,7 +529,10 @@ def _admin_urls(world) -> list[tuple[str, str, str, tuple]]:
         path = "/" + re.sub(r"<path:object_id>", str(object_id), route)
         path = re.sub(r"<[^>]+>", "1", path)
         expected = ADMIN
-        if name is None:  # the old object URL, which redirects to the change page
+        refused = _admin_refuses(model, route, world.users["staff"])
+        if refused:  # the model's admin allows nobody to add or delete (audit trail, tasks)
+            expected = ADMIN[:4] + (403,)
+        elif name is None:  # the old object URL, which redirects to the change page
             expected = ADMIN[:4] + ("/admin/",)
         elif obj is None and "<path:object_id>" in route:
             # The admin answers a missing object with a redirect to its list.

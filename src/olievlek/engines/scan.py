@@ -63,6 +63,8 @@ MIN_GROUP = 5
 
 WAS_BANDS = ("poor", "moderate", "good")
 THEME_BANDS = ("low", "middle", "high")
+# A respondent's theme mean below this is "mostly disagree".
+LOW_BELOW = 2.5
 # Below this mean a theme counts as weak: the statements lean to "neutral" or worse.
 WEAK_BELOW = 3.5
 
@@ -101,7 +103,7 @@ def theme_scores(answers: Mapping[str, int]) -> dict[str, float | None]:
 
 
 def theme_band(score: float) -> str:
-    if score < 2.5:
+    if score < LOW_BELOW:
         return "low"
     if score <= WEAK_BELOW:
         return "middle"

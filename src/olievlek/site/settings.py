@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "olievlek.payitforward",
     "olievlek.events",
     "olievlek.knowledge",
+    "olievlek.werkvloer",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +212,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OLIEVLEK_IMPORT_MAX_BYTES = int(os.environ.get("OLIEVLEK_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 50 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
+
+# --- Werkvloer (employee self-scan) -------------------------------------------------------
+# The smallest group an employer may see results of; a system check refuses below 5.
+OLIEVLEK_SCAN_MIN_GROUP = int(os.environ.get("OLIEVLEK_SCAN_MIN_GROUP", "5"))
+# Raw answers are deleted this many months after a round closes; team results stay.
+OLIEVLEK_SCAN_RETENTION_MONTHS = int(os.environ.get("OLIEVLEK_SCAN_RETENTION_MONTHS", "12"))
+# Wrong invitation or return codes allowed per address per quarter hour.
+OLIEVLEK_SCAN_ATTEMPTS = int(os.environ.get("OLIEVLEK_SCAN_ATTEMPTS", "20"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

@@ -93,7 +93,7 @@ def round_detail(request, organisation, pk: int):
     else:
         context["view"] = selectors.round_view(scan_round=scan_round)
         context["theme_links"] = _theme_links()
-    context.update(reasons=REASONS, theme_labels=THEME_LABELS)
+    context.update(reasons=REASONS, theme_labels=THEME_LABELS, **result_context())
     return render(request, "werkvloer/employer/round.html", context)
 
 

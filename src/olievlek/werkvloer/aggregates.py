@@ -16,7 +16,8 @@ def theme_fields(theme: str) -> tuple[str, str, str]:
     return (f"low_{theme}", f"middle_{theme}", f"high_{theme}")
 
 
-def _annotations() -> dict:
+def response_annotations() -> dict:
+    """Counts, sums and band counts over responses, as SQL aggregates."""
     ann = {
         "respondents": Count("id"),
         "was_sum": Sum("was"),
@@ -39,6 +40,9 @@ def _annotations() -> dict:
 def team_aggregates(responses: QuerySet[Response]) -> list[dict]:
     """One dict per team (key `team`) over the completed responses given."""
     rows = (
-        responses.filter(completed=True).values("team").order_by("team").annotate(**_annotations())
+        responses.filter(completed=True)
+        .values("team")
+        .order_by("team")
+        .annotate(**response_annotations())
     )
     return [{k: (v or 0) for k, v in row.items()} for row in rows]

@@ -6,14 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Sum
 
 from olievlek.engines import scan
 from olievlek.engines.scan import THEMES
+from olievlek.site.cache import version
 
 from .aggregates import WAS_FIELDS, theme_fields
 from .choices import RoundState
 from .models import Response, ScanRound, ScanTeam, TeamResult
+
+BENCHMARK_TIMEOUT = 3600
 
 
 def min_group() -> int:
@@ -174,10 +178,24 @@ def round_view(*, scan_round: ScanRound) -> RoundView:
     )
 
 
+BENCHMARK_NAMESPACE = "werkvloer-benchmark"
+
+
 def network_benchmark(*, k: int | None = None) -> Figures | None:
-    """The network's means over every closed round of at least k respondents, in two
-    SQL aggregates; None until at least five organisations took part."""
+    """The network's means over every closed round of at least k respondents; None until
+    at least five organisations took part. It changes only when a round closes (which
+    bumps the cached version), so every employer's page shares one computation."""
     k = k or min_group()
+    key = f"werkvloer:benchmark:{k}:{version(BENCHMARK_NAMESPACE)}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_network_benchmark(k),)
+        cache.set(key, cached, BENCHMARK_TIMEOUT)
+    return cached[0]
+
+
+def _network_benchmark(k: int) -> Figures | None:
+    """Two SQL aggregates over the team results."""
     results = TeamResult.objects.filter(round__state=RoundState.CLOSED, round__respondents__gte=k)
     organisations = results.values("organisation").distinct().count()
     if not scan.network_benchmark_shown(organisations=organisations):

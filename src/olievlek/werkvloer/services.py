@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 
 from olievlek.audit.services import audit_record
 from olievlek.engines.scan import ALL_ITEMS, ITEMS, SCALE, THEMES, theme_scores
+from olievlek.site.cache import bump
 
 from . import codes
 from .aggregates import team_aggregates
 from .choices import RoundState
 from .models import MAX_TEAM_SIZE, Invitation, Response, ScanRound, ScanTeam, TeamAction, TeamResult
 from .questions import PAGES
+from .selectors import BENCHMARK_NAMESPACE
 
 MAX_TEAMS = 100
 MAX_BATCH = 500
@@ -207,6 +209,7 @@ def round_close(*, scan_round: ScanRound, user=None) -> ScanRound:
     # Responses that were never finished do not count and are not kept.
     scan_round.responses.filter(completed=False).delete()
     audit_record(actor=user, action="werkvloer.round_close", target=scan_round)
+    transaction.on_commit(lambda: bump(BENCHMARK_NAMESPACE))
     return scan_round
 
 

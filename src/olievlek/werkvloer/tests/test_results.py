@@ -74,14 +74,17 @@ def test_a_minimum_below_five_in_the_settings_is_raised_to_five_at_read_time(org
     assert _by_name(view)["Klein"].n is None
 
 
-def test_the_network_benchmark_appears_from_five_organisations(org_a):
+def test_the_network_benchmark_appears_from_five_organisations(
+    org_a, django_capture_on_commit_callbacks
+):
     from olievlek.network.tests.factories import OrganisationFactory
 
     _closed(org_a, {"A": 5}, value=2)
     for _ in range(3):
         _closed(OrganisationFactory(), {"A": 5}, value=4)
     assert selectors.network_benchmark() is None
-    _closed(OrganisationFactory(), {"A": 5}, value=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        _closed(OrganisationFactory(), {"A": 5}, value=4)
     benchmark = selectors.network_benchmark()
     assert benchmark.means["apk"] == 3.6
     assert benchmark.label == "5"

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from olievlek.audit.services import audit_record
 from olievlek.engines.scan import ALL_ITEMS, ITEMS, SCALE, THEMES, theme_scores
@@ -89,6 +90,7 @@ def _round_accepts_answers(scan_round: ScanRound) -> bool:
     return scan_round.is_open and scan_round.closes_on >= timezone.localdate()
 
 
+@sensitive_variables()
 @transaction.atomic
 def response_start(*, code: str) -> tuple[Response, str]:
     """Use an invitation: it is spent, and an empty response with a fresh return code
@@ -112,6 +114,7 @@ def response_start(*, code: str) -> tuple[Response, str]:
     return response, return_code
 
 
+@sensitive_variables()
 def response_by_return_code(*, return_code: str) -> Response:
     response = (
         Response.objects.select_related("round", "team")
@@ -123,6 +126,7 @@ def response_by_return_code(*, return_code: str) -> Response:
     return response
 
 
+@sensitive_variables()
 def _clean_page(page: str, data: dict) -> dict:
     """The model fields one page sets; raises ValidationError with a generic text."""
     if page == "was":
@@ -148,6 +152,7 @@ def _clean_page(page: str, data: dict) -> dict:
     raise ValidationError(_("Unknown page."))
 
 
+@sensitive_variables()
 @transaction.atomic
 def response_save_page(*, response: Response, page: str, data: dict) -> Response:
     """Save one page at once, so a lost connection loses at most that page."""

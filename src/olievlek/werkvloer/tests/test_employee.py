@@ -162,3 +162,16 @@ def test_the_start_page_takes_a_typed_code():
     client = Client()
     page = client.post("/scan/", {"code": _code()})
     assert 'id="return-code"' in page.content.decode()
+
+
+def test_posted_answers_are_masked_in_error_reports(rf):
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.views.debug import SafeExceptionReporterFilter
+
+    from ..views import employee
+
+    request = rf.post("/scan/vragen/was", {"was": "3"})
+    SessionMiddleware(lambda r: None).process_request(request)
+    employee.page(request, page="was")
+    masked = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert masked["was"] != "3"

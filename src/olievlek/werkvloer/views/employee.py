@@ -2,7 +2,8 @@
 
 The response being answered is remembered only in this browser's session (after
 starting with an invitation code or entering the return code). Nothing here takes a
-response id from the URL, so no page can show anyone else's answers.
+response id from the URL, so no page can show anyone else's answers. Posted answers and
+codes are marked sensitive, so an error report never contains them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.engines.scan import THEMES
@@ -63,6 +65,7 @@ def _start_with(request, code: str):
     return page
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def start(request):
@@ -78,6 +81,7 @@ def start(request):
     )
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def invitation(request, code: str):
@@ -91,6 +95,7 @@ def invitation(request, code: str):
     )
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def resume(request):
@@ -120,6 +125,7 @@ def _page_form(page: str, response: Response, data=None):
     return ThemeForm(data, theme=page, initial=response.answers)
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def page(request, page: str):

@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/grouping.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/scan.py
 
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages

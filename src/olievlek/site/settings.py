@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "olievlek.payitforward",
     "olievlek.events",
     "olievlek.knowledge",
+    "olievlek.werkvloer",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,14 @@ OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
 # Pending and rejected sign-ups are purged after this many days (`olievlek signups_purge`).
 OLIEVLEK_SIGNUP_RETENTION_DAYS = int(os.environ.get("OLIEVLEK_SIGNUP_RETENTION_DAYS", "90"))
+
+# --- Werkvloer (employee self-scan) -------------------------------------------------------
+# The smallest group an employer may see results of; a system check refuses below 5.
+OLIEVLEK_SCAN_MIN_GROUP = int(os.environ.get("OLIEVLEK_SCAN_MIN_GROUP", "5"))
+# Raw answers are deleted this many months after a round closes; team results stay.
+OLIEVLEK_SCAN_RETENTION_MONTHS = int(os.environ.get("OLIEVLEK_SCAN_RETENTION_MONTHS", "12"))
+# Wrong invitation or return codes allowed per address per quarter hour.
+OLIEVLEK_SCAN_ATTEMPTS = int(os.environ.get("OLIEVLEK_SCAN_ATTEMPTS", "20"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("olievlek.payitforward.urls")),
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
+    path("", include("olievlek.werkvloer.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -31,6 +31,7 @@ from olievlek.audit.services import audit_record
 
 from .models import OutboundMail
 from .rendering import header_safe
+from .selectors import RECIPIENT_LIMITS, recipient_limit_reached
 
 logger = logging.getLogger(__name__)
 
@@ -43,24 +44,7 @@ RETRY_DELAYS = (
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # A claim older than this belongs to a worker that died while sending.
 STALE_CLAIM = timedelta(minutes=15)
-# Mails a visitor can make us send to any address: at most this many to one address per
-# window, so the form cannot be used to flood someone's mailbox.
-RECIPIENT_LIMITS: dict[str, tuple[int, timedelta]] = {
-    "events/emails/confirm_email": (5, timedelta(hours=1)),
-}
 _SUBJECT_LENGTH = OutboundMail._meta.get_field("subject").max_length
-
-
-def recipient_limit_reached(*, recipient: str, kind: str, now: datetime | None = None) -> bool:
-    """Whether `recipient` has had as many mails of `kind` as the window allows."""
-    if kind not in RECIPIENT_LIMITS:
-        return False
-    limit, window = RECIPIENT_LIMITS[kind]
-    since = (now or timezone.now()) - window
-    recent = OutboundMail.objects.filter(
-        recipient__iexact=recipient, kind=kind, created_at__gte=since
-    )
-    return recent.count() >= limit
 
 
 def _enqueue(mail_id: int, run_after: datetime | None = None) -> None:

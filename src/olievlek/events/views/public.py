@@ -170,9 +170,7 @@ def _pending_registration(request, event) -> Registration | None:
     pk = request.session.get(_pending_key(event))
     if pk is None:
         return None
-    return Registration.objects.filter(
-        pk=pk, event=event, state=RegistrationState.PENDING
-    ).first()
+    return Registration.objects.filter(pk=pk, event=event, state=RegistrationState.PENDING).first()
 
 
 @require_GET

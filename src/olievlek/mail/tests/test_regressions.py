@@ -14,9 +14,9 @@ from olievlek.audit.models import AuditEntry
 from olievlek.events.choices import RegistrationState
 from olievlek.events.models import Registration
 from olievlek.events.tests.factories import EventFactory
+from olievlek.network.choices import Status
 from olievlek.network.models import Organisation
 from olievlek.network.services import organisation_approve
-from olievlek.network.choices import Status
 from olievlek.network.tests.factories import ContactPersonFactory
 
 from ..models import OutboundMail
@@ -221,9 +221,10 @@ def test_the_resend_needs_the_visitors_own_pending_registration(
         register_visitor(client, event)
     Registration.objects.update(state=RegistrationState.CONFIRMED)
     assert client.post(resend).status_code == 404  # confirmed already: nothing to resend
-    assert "opnieuw-mailen" not in client.get(
-        f"/bijeenkomsten/{event.slug}/aanmelden/verstuurd"
-    ).content.decode()
+    assert (
+        "opnieuw-mailen"
+        not in client.get(f"/bijeenkomsten/{event.slug}/aanmelden/verstuurd").content.decode()
+    )
 
 
 def test_a_visitor_cannot_flood_an_address_with_confirmation_mails(

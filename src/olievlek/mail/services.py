@@ -44,6 +44,9 @@ RETRY_DELAYS = (
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # A claim older than this belongs to a worker that died while sending.
 STALE_CLAIM = timedelta(minutes=15)
+# Mails hold names and addresses: the rows of finished mails are kept this long, then
+# deleted by `mail_send_due`.
+RETENTION = timedelta(days=90)
 _SUBJECT_LENGTH = OutboundMail._meta.get_field("subject").max_length
 
 
@@ -221,3 +224,14 @@ def mail_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
         mail = mail_deliver(mail_id=mail_id, now=now)
         sent += mail is not None and mail.state == OutboundMail.State.SENT
     return sent
+
+
+def mail_prune(*, now: datetime | None = None) -> int:
+    """Delete sent and failed mails older than `RETENTION` (copies sent again keep their
+    own row; their link to the original is cleared). Returns how many were deleted."""
+    before = (now or timezone.now()) - RETENTION
+    old = OutboundMail.objects.filter(
+        state__in=[OutboundMail.State.SENT, OutboundMail.State.FAILED], created_at__lt=before
+    )
+    deleted, _rows = old.delete()
+    return deleted

@@ -16,8 +16,17 @@ from olievlek.network.emails import send_templated
 from olievlek.network.tests.factories import OrganisationFactory
 
 from ..models import OutboundMail
-from ..services import MAX_ATTEMPTS, RETRY_DELAYS, mail_deliver, mail_queue, mail_send_due
+from ..services import (
+    MAX_ATTEMPTS,
+    RETENTION,
+    RETRY_DELAYS,
+    mail_deliver,
+    mail_prune,
+    mail_queue,
+    mail_send_due,
+)
 from . import backends
+from .factories import OutboundMailFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +120,19 @@ def test_the_command_sends_what_is_due(settings, django_capture_on_commit_callba
     call_command("mail_send_due", stdout=StringIO())
     assert OutboundMail.objects.get().state == SENT
     assert len(mail.outbox) == 1
+
+
+def test_finished_mails_are_deleted_after_the_retention_period():
+    old = timezone.now() - RETENTION - timedelta(days=1)
+    for trait in ("sent", "failed", "retrying"):
+        OutboundMailFactory(**{trait: True})
+        OutboundMail.objects.filter(pk=OutboundMailFactory(**{trait: True}).pk).update(
+            created_at=old
+        )
+    assert mail_prune() == 2
+    assert sorted(OutboundMail.objects.values_list("state", flat=True)) == sorted(
+        [SENT, FAILED, RETRYING, RETRYING]  # recent ones, and an old one still on its way
+    )
 
 
 def test_retries_back_off_1_5_30_120_minutes_then_the_mail_fails_with_the_reason(

@@ -7,7 +7,10 @@ import pytest
 from django.core import mail
 
 from olievlek.events.tests.factories import EventFactory, RegistrationFactory
+from olievlek.network.choices import Status
 from olievlek.network.emails import send_templated
+from olievlek.network.services import organisation_reject
+from olievlek.network.tests.factories import ContactPersonFactory
 
 from ..models import OutboundMail
 from ..rendering import header_safe, render_mail
@@ -51,6 +54,24 @@ def test_text_bodies_show_ampersands_and_apostrophes_as_typed(django_capture_on_
     assert message.subject == "[Olievlek] U bent aangemeld: Zorg & Welzijn's dag"
     for entity in ("&amp;", "&#x27;", "&#39;", "&quot;"):
         assert entity not in message.body and entity not in message.subject
+
+
+def test_text_bodies_of_templates_without_autoescape_off_show_what_was_typed(
+    staff_user, django_capture_on_commit_callbacks
+):
+    organisation = ContactPersonFactory(
+        organisation__status=Status.PENDING, organisation__name="Jansen & Zn's"
+    ).organisation
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_reject(
+            organisation=organisation, actor=staff_user, reason='Geen "KvK" & geen site'
+        )
+    (message,) = mail.outbox
+    assert "de aanmelding van Jansen & Zn's" in message.body
+    assert 'Geen "KvK" & geen site' in message.body
+    for entity in ("&amp;", "&#x27;", "&quot;"):
+        assert entity not in message.body
+    assert "Jansen &amp; Zn&#x27;s" in html_of(message)
 
 
 def test_every_mail_has_an_html_alternative_in_the_shared_layout(

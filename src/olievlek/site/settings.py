@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # Before allauth: its mail templates (account/email/, mfa/email/) are overridden here.
+    "olievlek.mail",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -172,6 +174,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Olievlek] "
+# Tell people when their password, address or second factor changes (olievlek.mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_LOGOUT_ON_GET = False
 # Guessing passwords and two-factor codes is limited in every configuration, the demo
@@ -250,6 +254,8 @@ EMAIL_PORT = int(os.environ.get("OLIEVLEK_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("OLIEVLEK_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OLIEVLEK_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("OLIEVLEK_EMAIL_USE_TLS", False)
+# A mail server that does not answer must not hold the task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("OLIEVLEK_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "OLIEVLEK_DEFAULT_FROM_EMAIL", "Olievlek <noreply@olievlek.test>"
 )

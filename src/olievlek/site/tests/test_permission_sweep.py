@@ -330,6 +330,52 @@ TABLE: dict[str, list[tuple]] = {
     "events:division_publish": [
         ("post", "/beheer/bijeenkomsten/indelingen/{division.pk}/publiceren", TEAM_POST)
     ],
+    "events:register_resend": [
+        # Only a visitor's own pending registration (kept in its session) may be mailed again.
+        ("post", "/bijeenkomsten/{event.slug}/aanmelden/opnieuw-mailen", (404,) * 5)
+    ],
+    # --- Outgoing mail ------------------------------------------------------------------------
+    "mail:list": [("get", "/beheer/mail/", TEAM)],
+    "mail:detail": [("get", "/beheer/mail/{mail_a.pk}/", TEAM)],
+    "mail:resend": [("post", "/beheer/mail/{mail_a.pk}/opnieuw-versturen", TEAM_POST)],
+    # --- Werkvloer: the employer's rounds and the employee's anonymous scan -------------------
+    "werkvloer:employer_home": [("get", "/mijn/werkvloer/", MEMBER)],
+    "werkvloer:round_new": [("get", "/mijn/werkvloer/rondes/nieuw", MEMBER)],
+    "werkvloer:round_detail": [
+        ("get", "/mijn/werkvloer/rondes/{open_round_a.pk}", OWN_A),
+        ("get", "/mijn/werkvloer/rondes/{closed_round_a.pk}", OWN_A),
+    ],
+    "werkvloer:round_close": [
+        ("get", "/mijn/werkvloer/rondes/{open_round_a.pk}/sluiten", OWN_A),
+        ("post", "/mijn/werkvloer/rondes/{open_round_a.pk}/sluiten", OWN_A_POST),
+    ],
+    "werkvloer:codes": [
+        (
+            "post",
+            "/mijn/werkvloer/rondes/{open_round_a.pk}/teams/{open_team_a.pk}/codes",
+            OWN_A,
+            {"count": 2},
+        )
+    ],
+    "werkvloer:team_kit": [
+        ("get", "/mijn/werkvloer/rondes/{closed_round_a.pk}/teams/{closed_team_a.pk}", OWN_A)
+    ],
+    "werkvloer:team_kit_pdf": [
+        (
+            "get",
+            "/mijn/werkvloer/rondes/{closed_round_a.pk}/teams/{closed_team_a.pk}/sessie.pdf",
+            OWN_A,
+        )
+    ],
+    "werkvloer:start": [("get", "/scan/", ALL)],
+    "werkvloer:invitation": [("get", "/scan/c/onbekend", ALL)],
+    "werkvloer:resume": [("get", "/scan/terug", ALL)],
+    # Without a started scan in this browser, every answer page sends to the return code.
+    "werkvloer:page": [("get", "/scan/vragen/was", ("/scan/terug",) * 5)],
+    "werkvloer:result": [("get", "/scan/resultaat", ("/scan/terug",) * 5)],
+    "werkvloer:result_pdf": [("get", "/scan/resultaat.pdf", ("/scan/terug",) * 5)],
+    "werkvloer:delete": [("get", "/scan/verwijderen", ("/scan/terug",) * 5)],
+    "werkvloer:leave": [("post", "/scan/afsluiten", ("/scan/",) * 5)],
     # --- Stories, manifesto, search, campaign -------------------------------------------------
     "knowledge:story_list": [("get", "/verhalen/", ALL)],
     "knowledge:story_feed_atom": [("get", "/verhalen/feed/atom", ALL)],

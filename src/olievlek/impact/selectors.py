@@ -296,8 +296,14 @@ def survey_audience(f: Filters) -> dict:
 
 
 def _reach_plugins(f: Filters) -> list[tuple[str, int]]:
-    """Direct contacts that other apps add (see `ImpactConfig`)."""
+    """Direct contacts that other apps add (see `ImpactConfig`), and those this app knows
+    how to read from an installed app (`reach_sources.BUILT_IN`)."""
+    from .reach_sources import BUILT_IN
+
     found = []
+    for app, source in BUILT_IN.items():
+        if apps.is_installed(app):
+            found.extend(source(f))
     for config in apps.get_app_configs():
         dotted = getattr(config, "impact_reach", None)
         if dotted:

@@ -57,12 +57,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # Before allauth: its mail templates (account/email/, mfa/email/) are overridden here.
+    "olievlek.mail",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -73,11 +74,13 @@ INSTALLED_APPS = [
     "olievlek.payitforward",
     "olievlek.events",
     "olievlek.knowledge",
+    "olievlek.werkvloer",
     "olievlek.impact",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "olievlek.site.api.ProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "olievlek.site.middleware.LanguageMiddleware",
@@ -173,9 +176,21 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Olievlek] "
+# Tell people when their password, address or second factor changes (olievlek.mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_RATE_LIMITS = False if not IS_PRODUCTION else {}
+# Guessing passwords and two-factor codes is limited in every configuration, the demo
+# included: failed logins per address and per account (`key`: the email address; allauth
+# counts wrong two-factor codes under the same action, per account). The test settings
+# switch the limits off; the tests of the lockout switch them on.
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("OLIEVLEK_LOGIN_RATE", "30/m/ip"),
+    "login_failed": os.environ.get("OLIEVLEK_LOGIN_FAILED_RATE", "20/15m/ip,5/15m/key"),
+}
+# The address allauth's limits count: the same as the site's own (site/throttle.py).
+OLIEVLEK_TRUSTED_PROXY_COUNT = int(os.environ.get("OLIEVLEK_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = OLIEVLEK_TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Olievlek"
 LOGIN_URL = "account_login"
@@ -211,8 +226,23 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OLIEVLEK_IMPORT_MAX_BYTES = int(os.environ.get("OLIEVLEK_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+OLIEVLEK_IMPORT_MAX_ROWS = int(os.environ.get("OLIEVLEK_IMPORT_MAX_ROWS", "50000"))
+# A job that has shown no progress for this long lost its worker: it is marked failed.
+OLIEVLEK_IMPORT_STALE_MINUTES = int(os.environ.get("OLIEVLEK_IMPORT_STALE_MINUTES", "30"))
+# Width × height; checked from the header before an uploaded image is decoded.
+OLIEVLEK_IMAGE_MAX_PIXELS = int(os.environ.get("OLIEVLEK_IMAGE_MAX_PIXELS", "25000000"))
 OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 50 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
+# Pending and rejected sign-ups are purged after this many days (`olievlek signups_purge`).
+OLIEVLEK_SIGNUP_RETENTION_DAYS = int(os.environ.get("OLIEVLEK_SIGNUP_RETENTION_DAYS", "90"))
+
+# --- Werkvloer (employee self-scan) -------------------------------------------------------
+# The smallest group an employer may see results of; a system check refuses below 5.
+OLIEVLEK_SCAN_MIN_GROUP = int(os.environ.get("OLIEVLEK_SCAN_MIN_GROUP", "5"))
+# Raw answers are deleted this many months after a round closes; team results stay.
+OLIEVLEK_SCAN_RETENTION_MONTHS = int(os.environ.get("OLIEVLEK_SCAN_RETENTION_MONTHS", "12"))
+# Wrong invitation or return codes allowed per address per quarter hour.
+OLIEVLEK_SCAN_ATTEMPTS = int(os.environ.get("OLIEVLEK_SCAN_ATTEMPTS", "20"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
@@ -226,6 +256,8 @@ EMAIL_PORT = int(os.environ.get("OLIEVLEK_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("OLIEVLEK_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OLIEVLEK_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("OLIEVLEK_EMAIL_USE_TLS", False)
+# A mail server that does not answer must not hold the task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("OLIEVLEK_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "OLIEVLEK_DEFAULT_FROM_EMAIL", "Olievlek <noreply@olievlek.test>"
 )
@@ -240,7 +272,7 @@ TASKS = {
 # --- API (DRF + drf-spectacular, Logius REST API Design Rules) --------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "olievlek.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -248,12 +280,39 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "olievlek.site.api.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "olievlek.site.api.problem_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["olievlek.site.throttle.ApiRateThrottle"],
     "PAGE_SIZE": 20,
+}
+# Requests per client address (anonymous) or per account ("count/period", see
+# site/throttle.py); the project team's scripts get the most room.
+OLIEVLEK_API_THROTTLE_RATES = {
+    "anon": os.environ.get("OLIEVLEK_API_RATE_ANON", "120/m"),
+    "member": os.environ.get("OLIEVLEK_API_RATE_MEMBER", "300/m"),
+    "staff": os.environ.get("OLIEVLEK_API_RATE_STAFF", "1200/m"),
+}
+# POSTs of the forms anyone can reach, per client address; `.email` per recipient of the
+# confirmation mail, so nobody can flood an inbox.
+OLIEVLEK_FORM_THROTTLE_RATES = {
+    "signup": os.environ.get("OLIEVLEK_FORM_RATE_SIGNUP", "10/h"),
+    "event_registration": os.environ.get("OLIEVLEK_FORM_RATE_EVENT_REGISTRATION", "20/h"),
+    "event_registration.email": os.environ.get("OLIEVLEK_FORM_RATE_EVENT_RECIPIENT", "3/h"),
+    "campaign_request": os.environ.get("OLIEVLEK_FORM_RATE_CAMPAIGN_REQUEST", "20/h"),
+    "manifesto": os.environ.get("OLIEVLEK_FORM_RATE_MANIFESTO", "10/h"),
 }
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Olievlek API",
-    "DESCRIPTION": "The employer network on sustainable employability (duurzame inzetbaarheid).",
+    "DESCRIPTION": (
+        "The employer network on sustainable employability (duurzame inzetbaarheid).\n\n"
+        "**Authentication.** Reading the public directory needs no login. Everything else "
+        "needs a personal API key, made on the page *API-sleutels* (`/mijn/api-sleutels/`) "
+        "and sent as `Authorization: Bearer <key>` (or `Authorization: Token <key>`). The "
+        "key is shown once; it is valid for at most 90 days and can be revoked on the same "
+        "page. An unknown, expired or revoked key answers 401. A key of the project team "
+        "acts as the team only when it was made after a two-factor login.\n\n"
+        "**Limits.** Requests are limited per client address (without a key) or per "
+        "account; over the limit the API answers 429 with a `Retry-After` header."
+    ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -157,3 +157,15 @@ def test_the_survey_audience_counts_employers_by_size():
     SurveyResponseFactory(is_employer="no")
     rows = dict(table("audience", team=False).rows)
     assert (rows["Antwoorden"], rows["Voor een werkgever"], rows["Klein (10-49)"]) == (2, 1, 1)
+
+
+def test_self_scans_count_as_direct_reach_when_the_scan_app_is_installed():
+    from olievlek.werkvloer.tests.factories import ScanTeamFactory, answer
+
+    team = ScanTeamFactory()
+    answer(team)
+    answer(team)
+    answer(team, completed=False)
+    plugins = dict(selectors.reach_figures(Filters())["plugins"])
+    assert plugins["Zelfscanrondes"] == 1
+    assert plugins["Werknemers die de zelfscan afrondden"] == 2

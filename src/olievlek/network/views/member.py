@@ -1,4 +1,6 @@
-"""The member area (*mijn organisatie*): status, profile, themes, contact people, API key."""
+"""The member area (*mijn organisatie*): status, profile, themes, contact people.
+
+Personal API keys have their own page, for staff as well: `accounts.views`."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.authtoken.models import Token
 
 from olievlek.site.forms import add_service_errors
 
@@ -46,7 +47,12 @@ def member_home(request):
 def profile_edit(request, organisation):
     # The form validates a copy: a ModelForm writes into its instance while it checks, and
     # the service must see the unchanged organisation to know what changed.
-    form = OrganisationProfileForm(request.POST or None, instance=copy.copy(organisation))
+    # A change of name or website that waits for review is shown as the member wished it.
+    wished = copy.copy(organisation)
+    waiting = organisation.profile_change_waiting
+    for name, value in (waiting.changes if waiting else {}).items():
+        setattr(wished, name, value)
+    form = OrganisationProfileForm(request.POST or None, instance=wished)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(
@@ -55,7 +61,18 @@ def profile_edit(request, organisation):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The profile has been saved."))
+            organisation.__dict__.pop("profile_change_waiting", None)
+            if organisation.profile_change_waiting:
+                messages.info(
+                    request,
+                    _(
+                        "The profile has been saved. A new name or website is shown once "
+                        "the project team has approved it; until then the network shows "
+                        "the current one."
+                    ),
+                )
+            else:
+                messages.success(request, _("The profile has been saved."))
             return redirect("network:member_home")
     return render(
         request, "network/member/profile_edit.html", {"form": form, "organisation": organisation}
@@ -143,17 +160,3 @@ def contact_remove(request, organisation, pk: int):
     else:
         messages.success(request, _("The contact person has been removed."))
     return redirect("network:member_contacts")
-
-
-@require_http_methods(["GET", "POST"])
-@member_required()
-def api_token(request, organisation):
-    """A personal API key for the write endpoints; making a new one revokes the old."""
-    token = Token.objects.filter(user=request.user).first()
-    if request.method == "POST":
-        Token.objects.filter(user=request.user).delete()
-        token = Token.objects.create(user=request.user)
-        messages.success(request, _("A new API key has been made; the old one no longer works."))
-    return render(
-        request, "network/member/api_token.html", {"organisation": organisation, "token": token}
-    )

@@ -265,6 +265,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "CONTACT": {"name": "Projectteam Olievlek", "email": "projectteam@olievlek.test"},
     "LICENSE": {"name": "EUPL-1.2"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "olievlek.site.api_schema.document_problems",
+    ],
     # One stable name per choice set, so clients generated from the document stay stable.
     "ENUM_NAME_OVERRIDES": {
         "ThemeEnum": "olievlek.network.choices.Theme",

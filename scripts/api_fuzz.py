@@ -21,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -82,6 +83,23 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _gunicorn(base: str, tmp: Path) -> list[str]:
+    """The production server: Django's runserver is no HTTP server to fuzz (malformed
+    requests make it drop connections, which schemathesis rightly reports)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "olievlek.site.wsgi:application",
+        f"--bind={base.removeprefix('http://')}",
+        "--workers=2",
+        f"--worker-tmp-dir={tmp}",
+        "--no-control-socket",
+        "--timeout=120",
+        "--log-level=warning",
+    ]
 
 
 def _wait_until_up(base: str, server: subprocess.Popen, log: Path) -> None:
@@ -169,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
+    # Stopped from outside (Ctrl-C, a CI timeout): still stop the server and clean up.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     roles = args.role or ["anonymous", "member", "staff"]
 
     tmp = Path(tempfile.mkdtemp(prefix="olievlek-apifuzz-"))
@@ -184,10 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         log = tmp / "server.log"
         with log.open("w") as out:
             server = subprocess.Popen(
-                [str(BIN / "olievlek"), "runserver", base.removeprefix("http://"), "--noreload"],
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
+                _gunicorn(base, tmp), env=env, stdout=out, stderr=subprocess.STDOUT
             )
         _wait_until_up(base, server, log)
         print(f"Demo data loaded and server up in {time.monotonic() - started:.0f} s.", flush=True)

@@ -6,10 +6,10 @@ when the request layer has seen the second factor for it:
 
 - a browser session in which a TOTP code (or recovery code) was entered, recorded by
   allauth when the code was checked, or when TOTP was activated in this session;
-- an API token that was created from such a session (see `accounts.tokens`).
+- an API key that was made from such a session (see `accounts.tokens`).
 
-The request layer (`TeamAccessMiddleware`, `accounts.tokens.TokenAuthentication`) marks
-the user object of the request; everything else asks `is_team(user)`. A user object that
+The request layer (`TeamAccessMiddleware`, `accounts.authentication.TokenAuthentication`)
+marks the user object of the request; everything else asks `is_team(user)`. A user object that
 was never marked (loaded from the database, a password-only session) is not the team:
 the check fails closed. A staff account without a completed second factor is therefore
 treated like a logged-in person without an organisation.

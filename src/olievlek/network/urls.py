@@ -19,5 +19,4 @@ urlpatterns = [
         member.contact_remove,
         name="member_contact_remove",
     ),
-    path("mijn/api-sleutel", member.api_token, name="member_api_token"),
 ]

@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -177,7 +176,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Olievlek] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_RATE_LIMITS = False if not IS_PRODUCTION else {}
+# Guessing passwords and two-factor codes is limited in every configuration, the demo
+# included: failed logins per address and per account (`key`: the email address; allauth
+# counts wrong two-factor codes under the same action, per account). The test settings
+# switch the limits off; the tests of the lockout switch them on.
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("OLIEVLEK_LOGIN_RATE", "30/m/ip"),
+    "login_failed": os.environ.get("OLIEVLEK_LOGIN_FAILED_RATE", "20/15m/ip,5/15m/key"),
+}
+# The address allauth's limits count: the same as the site's own (site/throttle.py).
+OLIEVLEK_TRUSTED_PROXY_COUNT = int(os.environ.get("OLIEVLEK_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = OLIEVLEK_TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Olievlek"
 LOGIN_URL = "account_login"
@@ -242,7 +251,7 @@ TASKS = {
 # --- API (DRF + drf-spectacular, Logius REST API Design Rules) --------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "olievlek.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -250,12 +259,39 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "olievlek.site.api.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "olievlek.site.api.problem_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["olievlek.site.throttle.ApiRateThrottle"],
     "PAGE_SIZE": 20,
+}
+# Requests per client address (anonymous) or per account ("count/period", see
+# site/throttle.py); the project team's scripts get the most room.
+OLIEVLEK_API_THROTTLE_RATES = {
+    "anon": os.environ.get("OLIEVLEK_API_RATE_ANON", "120/m"),
+    "member": os.environ.get("OLIEVLEK_API_RATE_MEMBER", "300/m"),
+    "staff": os.environ.get("OLIEVLEK_API_RATE_STAFF", "1200/m"),
+}
+# POSTs of the forms anyone can reach, per client address; `.email` per recipient of the
+# confirmation mail, so nobody can flood an inbox.
+OLIEVLEK_FORM_THROTTLE_RATES = {
+    "signup": os.environ.get("OLIEVLEK_FORM_RATE_SIGNUP", "10/h"),
+    "event_registration": os.environ.get("OLIEVLEK_FORM_RATE_EVENT_REGISTRATION", "20/h"),
+    "event_registration.email": os.environ.get("OLIEVLEK_FORM_RATE_EVENT_RECIPIENT", "3/h"),
+    "campaign_request": os.environ.get("OLIEVLEK_FORM_RATE_CAMPAIGN_REQUEST", "20/h"),
+    "manifesto": os.environ.get("OLIEVLEK_FORM_RATE_MANIFESTO", "10/h"),
 }
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Olievlek API",
-    "DESCRIPTION": "The employer network on sustainable employability (duurzame inzetbaarheid).",
+    "DESCRIPTION": (
+        "The employer network on sustainable employability (duurzame inzetbaarheid).\n\n"
+        "**Authentication.** Reading the public directory needs no login. Everything else "
+        "needs a personal API key, made on the page *API-sleutels* (`/mijn/api-sleutels/`) "
+        "and sent as `Authorization: Bearer <key>` (or `Authorization: Token <key>`). The "
+        "key is shown once; it is valid for at most 90 days and can be revoked on the same "
+        "page. An unknown, expired or revoked key answers 401. A key of the project team "
+        "acts as the team only when it was made after a two-factor login.\n\n"
+        "**Limits.** Requests are limited per client address (without a key) or per "
+        "account; over the limit the API answers 429 with a `Retry-After` header."
+    ),
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

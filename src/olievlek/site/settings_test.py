@@ -23,3 +23,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests build data with factories, which do not go through the services that invalidate
 # cached pages; the page cache has its own tests that switch it on.
 OLIEVLEK_PAGE_CACHE = False
+# Rate limits are on in every configuration a person runs. The suite sends many requests
+# from one address, so it switches them off here, explicitly; the tests of each limit
+# switch it on again with override_settings.
+ACCOUNT_RATE_LIMITS = False
+OLIEVLEK_API_THROTTLE_RATES = {"anon": None, "member": None, "staff": None}
+OLIEVLEK_FORM_THROTTLE_RATES = {
+    "signup": None,
+    "event_registration": None,
+    "event_registration.email": None,
+    "campaign_request": None,
+    "manifesto": None,
+}

@@ -20,6 +20,7 @@ urlpatterns = [
     path("privacy", views.privacy, name="privacy"),
     path("taal/<str:code>", views.choose_language, name="choose_language"),
     path("accounts/", include("allauth.urls")),
+    path("", include("olievlek.accounts.urls")),
     path("", include("olievlek.network.urls")),
     path("beheer/", include("olievlek.network.urls_backoffice")),
     path("", include("olievlek.payitforward.urls")),

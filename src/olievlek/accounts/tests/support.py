@@ -34,3 +34,14 @@ def totp_now(secret: str = TOTP_SECRET) -> str:
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def api_key_for(user, *, mfa_completed: bool | None = None, days: int = 90) -> str:
+    """The secret of a new API key of `user`. By default a key of the project team (a user
+    marked by `as_team`) was made after a two-factor login, any other key was not."""
+    from olievlek.accounts.access import is_team
+    from olievlek.accounts.tokens import api_token_create
+
+    if mfa_completed is None:
+        mfa_completed = is_team(user)
+    return api_token_create(user=user, name="test", days=days, mfa_completed=mfa_completed).secret

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from rest_framework.authtoken.models import Token
+
+from olievlek.accounts.tests.support import api_key_for
 
 from ..choices import RegistrationState
 from .factories import EventFactory, RegistrationFactory
@@ -53,8 +54,7 @@ def test_a_bad_filter_is_a_problem_json_error(client):
 
 def test_a_member_registers_people_with_its_api_key_and_cancels(client, user_a, org_a):
     event = EventFactory(capacity=1)
-    token = Token.objects.create(user=user_a)
-    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    auth = {"HTTP_AUTHORIZATION": f"Token {api_key_for(user_a)}"}
     url = f"{LIST}/{event.pk}/aanmeldingen"
     response = client.post(
         url,

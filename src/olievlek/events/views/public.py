@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.network.selectors import organisation_of_user, user_is_member
 from olievlek.site.forms import add_service_errors
+from olievlek.site.throttle import throttle_posts
 
 from .. import ical, selectors, services
 from ..choices import Audience, RegistrationState
@@ -117,6 +118,7 @@ def feed_ics(request):
 
 
 @require_http_methods(["GET", "POST"])
+@throttle_posts("event_registration", field="email")
 def register(request, slug: str):
     event = _visible_event(request, slug)
     organisation = _member_organisation(request.user)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from olievlek.network.selectors import organisation_of_user
 from olievlek.network.views.access import member_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.throttle import throttle_posts
 
 from .. import selectors, services
 from ..choices import CampaignKind
@@ -76,6 +77,7 @@ def _image_type(name: str) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@throttle_posts("campaign_request")
 @member_required()
 def request_use(request, organisation, slug: str):
     item = _item_or_404(slug)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from olievlek.network.selectors import organisation_of_user
 from olievlek.network.views.access import member_required, staff_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.throttle import throttle_posts
 
 from .. import selectors, services
 from ..forms import FactorForm, ReasonForm
@@ -34,6 +35,7 @@ def manifesto(request):
 
 
 @require_POST
+@throttle_posts("manifesto")
 @member_required()
 def endorse(request, organisation):
     try:

@@ -1,4 +1,6 @@
-"""The member area (*mijn organisatie*): status, profile, themes, contact people, API key."""
+"""The member area (*mijn organisatie*): status, profile, themes, contact people.
+
+Personal API keys have their own page, for staff as well: `accounts.views`."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.authtoken.models import Token
 
 from olievlek.site.forms import add_service_errors
 
@@ -143,17 +144,3 @@ def contact_remove(request, organisation, pk: int):
     else:
         messages.success(request, _("The contact person has been removed."))
     return redirect("network:member_contacts")
-
-
-@require_http_methods(["GET", "POST"])
-@member_required()
-def api_token(request, organisation):
-    """A personal API key for the write endpoints; making a new one revokes the old."""
-    token = Token.objects.filter(user=request.user).first()
-    if request.method == "POST":
-        Token.objects.filter(user=request.user).delete()
-        token = Token.objects.create(user=request.user)
-        messages.success(request, _("A new API key has been made; the old one no longer works."))
-    return render(
-        request, "network/member/api_token.html", {"organisation": organisation, "token": token}
-    )

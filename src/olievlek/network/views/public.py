@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.site.cache import public_page
 from olievlek.site.forms import add_service_errors
+from olievlek.site.throttle import throttle_posts
 
 from .. import selectors, services
 from ..forms import DirectoryFilterForm, InvitationAcceptForm, RegistrationForm
@@ -57,6 +58,7 @@ def organisation_detail(request, slug: str):
 
 
 @require_http_methods(["GET", "POST"])
+@throttle_posts("signup")
 def register(request):
     if request.user.is_authenticated:
         messages.info(request, _("You are logged in already; your organisation is registered."))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from rest_framework.authtoken.models import Token
 
+from olievlek.accounts.tests.support import api_key_for
 from olievlek.network.tests.factories import ContactPersonFactory
 from olievlek.site.tests.permission_matrix import (
     ALL_200,
@@ -198,8 +198,7 @@ def test_only_staff_start_and_publish_rounds(visitor, world, client_for):
 
 
 def test_a_token_of_organisation_a_reads_only_a(world, client):
-    token = Token.objects.create(user=world.users["a"])
-    headers = {"Authorization": f"Token {token.key}"}
+    headers = {"Authorization": f"Token {api_key_for(world.users['a'])}"}
     assert client.get("/api/v1/aanbod", headers=headers).json()["count"] == 1
     assert client.get(f"/api/v1/matches/{world.other.pk}", headers=headers).status_code == 404
     response = client.get("/api/v1/matchrondes", headers=headers)

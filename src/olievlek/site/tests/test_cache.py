@@ -64,12 +64,12 @@ def test_logged_in_members_never_get_or_fill_the_cache(client, org_a, user_a):
 
 @pytest.mark.django_db
 def test_api_calls_with_a_token_bypass_the_cache(client, org_a, user_a):
-    from rest_framework.authtoken.models import Token
+    from olievlek.accounts.tests.support import api_key_for
 
-    token = Token.objects.create(user=user_a)
+    key = api_key_for(user_a)
     url = f"/api/v1/organisaties/{org_a.pk}"
     client.get(url)
-    response = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.get(url, HTTP_AUTHORIZATION=f"Token {key}")
     assert "X-Cache" not in response
     assert response.json()["contacts"][0]["email"] == "a@example.nl"
 

@@ -3,8 +3,9 @@ success, so that clients (and schemathesis, `scripts/api_fuzz.py`) know every re
 
 Every error of the API is an `application/problem+json` body (RFC 9457, see site/api.py).
 Any operation can answer 401 (credentials given but not valid), 403 (not allowed, or a
-session request without its CSRF token) and 404 (an unknown object, or a page past the
-last); one with parameters or a body can answer 400 (invalid input).
+session request without its CSRF token), 404 (an unknown object, or a page past the
+last) and 429 (over the rate limit); one with parameters or a body can answer 400
+(invalid input).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ ERRORS = {
     "401": "The credentials given are not valid.",
     "403": "Not allowed for this user.",
     "404": "Not found.",
+    "429": "Too many requests (site/throttle.py); `Retry-After` says when to try again.",
 }
 # Fields an anonymous visitor does not get (contact details are for members).
 MEMBERS_ONLY_FIELDS = {"OrganisationWithContacts": {"email", "phone", "contacts"}}

@@ -103,16 +103,16 @@ def _gunicorn(base: str, tmp: Path) -> list[str]:
 
 
 def _wait_until_up(base: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
             sys.exit(f"The server stopped:\n{log.read_text()[-3000:]}")
         try:
-            requests.get(base + "/api/v1/schema", timeout=5)
+            requests.get(base + "/api/v1/bijeenkomsten", timeout=30)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.3)
-    sys.exit("The server did not start within 60 s.")
+    sys.exit("The server did not start within 120 s.")
 
 
 def _csrf_token(session: requests.Session, page: requests.Response) -> str:

@@ -180,7 +180,8 @@ def _schemathesis(base: str, session: requests.Session | None, args, report: Pat
         str(report),
         *headers,
     ]
-    return subprocess.run(command, cwd=REPO).returncode
+    # Run in the temporary directory: schemathesis keeps a cache (.schemathesis/) in its cwd.
+    return subprocess.run(command, cwd=report.parent).returncode
 
 
 def main(argv: list[str] | None = None) -> int:

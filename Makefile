@@ -21,7 +21,7 @@ demo: $(STAMP)
 	@$(BIN)/python scripts/demo_banner.py
 	@trap 'kill $$worker $$expiry 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/olievlek db_worker --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
-	  ( while true; do $(BIN)/olievlek payitforward_expire >> var/expiry.log 2>&1; sleep 600; done ) & expiry=$$!; \
+	  ( while true; do $(BIN)/olievlek payitforward_expire >> var/expiry.log 2>&1; $(BIN)/olievlek signups_expire >> var/expiry.log 2>&1; sleep 600; done ) & expiry=$$!; \
 	  $(BIN)/olievlek runserver 127.0.0.1:8000 --noreload
 
 system-packages:
@@ -63,6 +63,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/grouping.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/scan.py
 
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.conf import settings
 from django.core import mail
 
 from olievlek.network.models import Organisation
@@ -89,8 +90,9 @@ def test_employer_registers_and_staff_approve_it_into_the_directory(web):
     web.check()
 
     link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
-    page.goto(link)
-    web.check()
+    # Mails link to the public address (SITE_URL), not to the live server.
+    assert link.startswith(settings.SITE_URL + "/accounts/confirm-email/")
+    web.goto(link.removeprefix(settings.SITE_URL))
     page.get_by_role("button", name="Bevestigen").click()
     assert (
         Organisation.objects.get(kvk_number="87654321")
@@ -162,3 +164,47 @@ def test_staff_import_a_spreadsheet_and_member_edits_profile(web, tmp_path):
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Het profiel is opgeslagen").wait_for()
     web.check()
+
+
+def test_a_new_name_waits_for_review_and_the_member_finds_its_own_data(web):
+    """Finding 8 and 17 in the browser: the member sees "waiting for review", staff
+    approve in the queue, and the data and account pages pass axe."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    staff = UserFactory(staff=True, email="staf3@olievlek.test")
+    TOTP.activate(staff, TOTP_SECRET)
+    member = ContactPersonFactory(organisation__name="Drukkerij Letterzetter")
+    page = web.page
+
+    web.goto("/accounts/login/?next=/mijn/profiel")
+    page.get_by_label("E-mailadres", exact=True).fill(member.user.email)
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Profiel bewerken").wait_for()
+    page.get_by_label("Naam", exact=True).fill("Drukkerij Letterzetter Groep")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Wacht op controle").wait_for()
+    web.check()
+    web.goto("/mijn/gegevens")
+    page.get_by_role("heading", level=1, name="Uw gegevens").wait_for()
+    web.check()
+    web.goto("/mijn/account-verwijderen")
+    page.get_by_role("heading", level=1, name="Uw account verwijderen").wait_for()
+    web.check()
+
+    page.context.clear_cookies()
+    web.goto("/accounts/login/?next=/beheer/profielwijzigingen/")
+    page.get_by_label("E-mailadres", exact=True).fill("staf3@olievlek.test")
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_label("Code").fill(totp_now())
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("heading", name="Profielwijzigingen om te beoordelen").wait_for()
+    web.check()
+    page.get_by_role("link", name="Drukkerij Letterzetter").click()
+    web.check()
+    page.get_by_role("button", name="Doorvoeren en de werkgever mailen").click()
+    page.get_by_text("De wijziging staat online").wait_for()
+    web.check()
+    member.organisation.refresh_from_db()
+    assert member.organisation.name == "Drukkerij Letterzetter Groep"

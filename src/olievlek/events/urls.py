@@ -21,6 +21,11 @@ urlpatterns = [
     path(
         "bijeenkomsten/<slug:slug>/aanmelden/verstuurd", public.register_done, name="register_done"
     ),
+    path(
+        "bijeenkomsten/<slug:slug>/aanmelden/opnieuw-mailen",
+        public.register_resend,
+        name="register_resend",
+    ),
     # The member area.
     path("mijn/bijeenkomsten/", member.my_events, name="my_events"),
     path("mijn/bijeenkomsten/aanmeldingen/<int:pk>/annuleren", member.my_cancel, name="my_cancel"),

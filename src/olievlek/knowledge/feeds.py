@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import stories_published
@@ -26,7 +27,9 @@ class StoriesRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # RSS <description> and Atom <summary type="html"> hold HTML; the lead is plain
+        # text, so it is escaped as HTML here (and as XML by the feed writer).
+        return escape(item.lead)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -5,7 +5,10 @@ resized and re-encoded, so that what is stored is an image we made ourselves."""
 from __future__ import annotations
 
 import io
+import struct
 import warnings
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -18,7 +21,6 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_WIDTH = 1600
-MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs long before Pillow's own limit
 IMAGE_FORMATS = {
     "JPEG": ("image/jpeg", (".jpg", ".jpeg")),
     "PNG": ("image/png", (".png",)),
@@ -55,6 +57,89 @@ def _extension(name: str) -> str:
     return PurePosixPath(name or "").suffix.lower()
 
 
+def max_image_pixels() -> int:
+    return settings.OLIEVLEK_IMAGE_MAX_PIXELS
+
+
+# What a broken or hostile image makes Pillow raise while reading its header, its text
+# chunks or its pixels (a zTXt chunk that unpacks too far raises ValueError, a bad
+# zlib stream zlib.error, a short chunk struct.error or EOFError).
+_UNREADABLE = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    TypeError,
+    struct.error,
+    zlib.error,
+)
+
+
+def _too_many_pixels(width: int, height: int) -> ValidationError:
+    limit = max_image_pixels()
+    return ValidationError(
+        _(
+            "The image is %(width)d × %(height)d pixels (%(mp)s megapixels); the maximum is "
+            "%(max)s megapixels. Make the image smaller and upload it again."
+        )
+        % {
+            "width": width,
+            "height": height,
+            "mp": f"{width * height / 1e6:.1f}".replace(".", ","),
+            "max": f"{limit / 1e6:g}".replace(".", ","),
+        },
+        code="too_many_pixels",
+    )
+
+
+def _bomb() -> ValidationError:
+    return ValidationError(
+        _(
+            "The image unpacks to far more data than it shows (a decompression bomb); "
+            "it is not accepted."
+        ),
+        code="decompression_bomb",
+    )
+
+
+def _not_readable() -> ValidationError:
+    return ValidationError(
+        _("This file is not a readable image: it is damaged or not an image."),
+        code="not_an_image",
+    )
+
+
+@contextmanager
+def _guarded():
+    """Pillow's own bomb warning as an error, and every reading error as a form error."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _bomb() from error
+    except _UNREADABLE as error:
+        if isinstance(error, ValueError) and "too large" in str(error).lower():
+            raise _bomb() from error
+        raise _not_readable() from error
+
+
+def check_image_dimensions(upload) -> tuple[str, int, int]:
+    """The format and size an image's header declares, refused above the pixel cap;
+    nothing is decoded, so a 50,000 × 50,000 image costs nothing to refuse."""
+    upload.seek(0)
+    with _guarded(), Image.open(upload) as probe:
+        width, height = probe.size
+        frames = getattr(probe, "n_frames", 1)
+        image_format = probe.format
+    upload.seek(0)
+    if width * height * frames > max_image_pixels():
+        raise _too_many_pixels(width, height)
+    return image_format, width, height
+
+
 def check_image(upload) -> CheckedImage:
     """Validate and normalise an uploaded image; raises ValidationError in Dutch."""
     if upload.size > MAX_IMAGE_BYTES:
@@ -70,26 +155,9 @@ def check_image(upload) -> CheckedImage:
             _("Upload a JPEG, PNG or WebP image."),
             code="wrong_type",
         )
-    try:
-        upload.seek(0)
-        data = upload.read()
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                image_format = probe.format
-                width, height = probe.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    raise ValidationError(_("The image has too many pixels."), code="too_large")
-                probe.verify()
-            # verify() leaves the image unusable: open it again to convert it.
-            image = Image.open(io.BytesIO(data))
-            image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as error:
-        raise ValidationError(
-            _("This file is not a readable image."), code="not_an_image"
-        ) from error
-    except Image.DecompressionBombWarning as error:
-        raise ValidationError(_("The image has too many pixels."), code="too_large") from error
+    upload.seek(0)
+    data = upload.read()
+    image_format, _width, _height = check_image_dimensions(io.BytesIO(data))
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(_("Upload a JPEG, PNG or WebP image."), code="wrong_type")
     content_type, extensions = IMAGE_FORMATS[image_format]
@@ -99,7 +167,13 @@ def check_image(upload) -> CheckedImage:
             % {"name": upload.name, "format": image_format},
             code="type_mismatch",
         )
-    image = ImageOps.exif_transpose(image)
+    with _guarded():
+        with Image.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        # verify() leaves the image unusable: open it again to convert it.
+        image = Image.open(io.BytesIO(data))
+        image.load()
+        image = ImageOps.exif_transpose(image)
     if image.width > MAX_IMAGE_WIDTH:
         height = round(image.height * MAX_IMAGE_WIDTH / image.width)
         image = image.resize((MAX_IMAGE_WIDTH, max(1, height)), Image.Resampling.LANCZOS)
@@ -174,6 +248,9 @@ def check_campaign_file(upload) -> str:
     upload.seek(0)
     expected = CAMPAIGN_TYPES[extension]
     found = _sniff(head)
+    if expected.startswith("image/") and found == expected:
+        # Served to visitors as it is: no image a browser would choke on.
+        check_image_dimensions(upload)
     if expected == "text/plain":
         ok = found is None and _is_text(head)
     elif expected.startswith("application/vnd.openxmlformats"):

@@ -1,7 +1,9 @@
 """`/api/v1/organisaties`: the directory as an API (Logius REST API Design Rules).
 
-Anonymous callers get the public fields; members and staff also get contact details.
-A contact person may change its own organisation's profile with its API key.
+Everyone who is not the project team gets what the public directory shows: a member
+paging through the API must not collect every contact person of every organisation.
+Contact details are for the project team (`is_team`). A contact person may change its
+own organisation's profile with its API key.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ValidationError
+
+from olievlek.accounts.access import is_team
 
 from . import selectors, services
 from .choices import SizeClass, Status, Theme
@@ -82,8 +86,7 @@ class IsOwnOrganisation(permissions.BasePermission):
 
 
 def _serializer_for(request):
-    members = selectors.user_is_member(request.user)
-    return OrganisationWithContactsSerializer if members else OrganisationSerializer
+    return OrganisationWithContactsSerializer if is_team(request.user) else OrganisationSerializer
 
 
 @extend_schema_view(
@@ -124,6 +127,10 @@ class OrganisationDetailView(generics.RetrieveUpdateAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_serializer_class(self):
+        # A contact reads and changes all of its own organisation's details.
+        own = selectors.organisation_of_user(self.request.user)
+        if own is not None and own.pk == self.kwargs.get("pk"):
+            return OrganisationWithContactsSerializer
         return _serializer_for(self.request)
 
     def get_object(self):

@@ -33,6 +33,9 @@ class Status(models.TextChoices):
     PENDING = "pending", _("Awaiting approval")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
+    # Deleted at its own request or by the project team: the row stays, anonymised, so
+    # that matches and meeting registrations still count (`services.organisation_delete`).
+    DELETED = "deleted", _("Deleted")
 
 
 class Source(models.TextChoices):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .choices import Source, Status, Theme
-from .models import ContactPerson, Organisation, ThemeProfile
+from .models import ContactPerson, Organisation, ProfileChange, ThemeProfile
 
 CITIES = {
     "NL-GR": ["Groningen", "Veendam", "Winsum", "Delfzijl"],
@@ -205,7 +205,13 @@ def _profiles(rng: random.Random, org: Organisation) -> list[ThemeProfile]:
 
 
 def _contact(
-    org: Organisation, email: str, first: str, last: str, password: str | None, primary: bool = True
+    org: Organisation,
+    email: str,
+    first: str,
+    last: str,
+    password: str | None,
+    primary: bool = True,
+    verified: bool = True,
 ) -> None:
     user = get_user_model().objects.create_user(
         email=email, password=password, first_name=first, last_name=last
@@ -213,9 +219,18 @@ def _contact(
     if password is None:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
     ContactPerson.objects.create(
         user=user, organisation=org, is_primary=primary, job_title="HR-adviseur"
+    )
+
+
+def _profile_change(org: Organisation) -> None:
+    """One member asked for a new name and website, so the review queue is not empty."""
+    ProfileChange.objects.create(
+        organisation=org,
+        changes={"name": f"{org.name} Groep", "website": "https://www.nieuwe-naam.example"},
+        previous={"name": org.name, "website": org.website},
     )
 
 
@@ -267,7 +282,18 @@ def build(
     ]
     ThemeProfile.objects.bulk_create(profiles, batch_size=1000)
     _contact(bakery, employer_email, "Sanne", "de Korenaar", employer_password)
-    for n, org in enumerate(organisations[approved:]):
-        _contact(org, f"aanmelding{n + 1}@olievlek.test", "Kim", f"Aanmelder {n + 1}", None)
+    waiting = organisations[approved:]
+    for n, org in enumerate(waiting):
+        # The last sign-up has not confirmed its address: the queue shows it cannot be
+        # approved yet.
+        _contact(
+            org,
+            f"aanmelding{n + 1}@olievlek.test",
+            "Kim",
+            f"Aanmelder {n + 1}",
+            None,
+            verified=n < len(waiting) - 1,
+        )
+    _profile_change(organisations[1])
     context["bakery"] = bakery
     context["organisations"] = organisations[:approved]

@@ -205,3 +205,20 @@ class ImportUploadForm(StyledFormMixin, forms.Form):
         help_text=_("A CSV file (.csv) or an Excel workbook (.xlsx)."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+
+
+class AccountDeleteForm(StyledFormMixin, forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        help_text=_("To be sure it is you."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class OrganisationDeleteForm(StyledFormMixin, forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that the organisation's contact people, their accounts and their "
+            "names on registrations are deleted, and that this cannot be undone."
+        )
+    )

@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Source, Status, Theme
@@ -82,6 +83,11 @@ class Organisation(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == Status.APPROVED
+
+    @cached_property
+    def profile_change_waiting(self) -> ProfileChange | None:
+        """The change of name or website that waits for the project team, if any."""
+        return self.profile_changes.filter(state=ProfileChange.State.PENDING).first()
 
 
 class ThemeProfile(models.Model):
@@ -196,11 +202,17 @@ class ImportJob(models.Model):
     state = models.CharField(max_length=12, choices=State.choices, default=State.VALIDATING)
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
+    # The first problems only (validation.MAX_KEPT_PROBLEMS); error_count counts all.
     errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
     preview = models.JSONField(default=list, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set whenever the worker shows progress: a running job whose heartbeat is old lost
+    # its worker (services: import_jobs_fail_stale).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    failure_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -221,3 +233,64 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.state in {self.State.VALIDATING, self.State.IMPORTING}
+
+    @property
+    def hidden_error_count(self) -> int:
+        return max(0, self.error_count - len(self.errors))
+
+
+class ProfileChange(models.Model):
+    """A change to what identifies an organisation in public (its name and website),
+    asked for by one of its contacts. Anyone could otherwise rename a member into a
+    well-known employer; the change is published only when the project team approves,
+    and until then the old values stay public."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="profile_changes"
+    )
+    changes = models.JSONField(_("new values"), default=dict)
+    previous = models.JSONField(_("values at the time of the request"), default=dict)
+    state = models.CharField(
+        _("status"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(state="pending"),
+                name="one_pending_profile_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {', '.join(sorted(self.changes))}"
+
+    @property
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(field label, current value, new value), for the review page and the member."""
+        return [
+            (
+                str(Organisation._meta.get_field(field).verbose_name),
+                self.previous.get(field, ""),
+                value,
+            )
+            for field, value in self.changes.items()
+        ]

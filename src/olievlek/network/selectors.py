@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from olievlek.accounts.access import is_team
 
 from .choices import Status
-from .models import ContactPerson, Organisation, ThemeProfile
+from .models import ContactPerson, Organisation, ProfileChange, ThemeProfile
 
 SORTS = {
     "naam": ("name", "id"),
@@ -100,12 +101,26 @@ def user_is_member(user) -> bool:
 
 
 def registration_queue() -> QuerySet[Organisation]:
+    """Pending registrations; `address_confirmed` says whether one may be approved."""
     return (
         Organisation.objects.filter(status=Status.PENDING)
+        .annotate(address_confirmed=_address_confirmed())
         .prefetch_related(
             Prefetch("contacts", queryset=ContactPerson.objects.select_related("user"))
         )
         .order_by("created_at", "id")
+    )
+
+
+def registration_get(*, pk: int) -> Organisation | None:
+    return (
+        Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()
+    )
+
+
+def _address_confirmed() -> Exists:
+    return Exists(
+        EmailAddress.objects.filter(user__contact__organisation=OuterRef("pk"), verified=True)
     )
 
 
@@ -124,4 +139,13 @@ def network_counts() -> dict[str, int]:
         "organisations": approved.count(),
         "koplopers": approved.filter(is_koploper=True).count(),
         "pending": Organisation.objects.filter(status=Status.PENDING).count(),
+        "profile_changes": ProfileChange.objects.filter(state=ProfileChange.State.PENDING).count(),
     }
+
+
+def profile_change_queue() -> QuerySet[ProfileChange]:
+    return (
+        ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
+        .select_related("organisation", "requested_by")
+        .order_by("requested_at", "id")
+    )

@@ -1,5 +1,6 @@
 """Background tasks of the network (run by `olievlek db_worker`)."""
 
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .imports import service
@@ -7,12 +8,21 @@ from .models import ImportJob
 
 
 def _fail(job_id: int) -> None:
-    ImportJob.objects.filter(pk=job_id).update(state=ImportJob.State.FAILED)
+    # The reason is for staff: the type of error, never a stack trace.
+    service.import_job_fail(
+        job_id=job_id,
+        reason=_(
+            "The import stopped because of an internal error. Nothing has been imported. "
+            "Try again, or contact the administrator."
+        ),
+    )
 
 
 @task()
 def validate_import(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
+    if job.state != ImportJob.State.VALIDATING:
+        return  # failed as stale while it waited in the queue: the user was told so
     try:
         service.import_job_validate(job=job)
     except Exception:
@@ -23,6 +33,8 @@ def validate_import(job_id: int) -> None:
 @task()
 def execute_import(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
+    if job.state != ImportJob.State.IMPORTING:
+        return
     try:
         service.import_job_execute(job=job)
     except Exception:

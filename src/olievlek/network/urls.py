@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import member, public
+from .views import member, member_data, public
 
 app_name = "network"
 
@@ -19,4 +19,7 @@ urlpatterns = [
         member.contact_remove,
         name="member_contact_remove",
     ),
+    path("mijn/gegevens", member_data.my_data, name="member_data"),
+    path("mijn/gegevens/download", member_data.my_data_download, name="member_data_download"),
+    path("mijn/account-verwijderen", member_data.account_delete, name="member_account_delete"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import backoffice, backoffice_imports
+from .views import backoffice, backoffice_erasure, backoffice_imports, backoffice_profile
 
 app_name = "backoffice"
 
@@ -10,8 +10,19 @@ urlpatterns = [
     path("", backoffice.dashboard, name="dashboard"),
     path("aanmeldingen/", backoffice.queue, name="queue"),
     path("aanmeldingen/<int:pk>/", backoffice.review, name="review"),
+    path("profielwijzigingen/", backoffice_profile.profile_change_queue, name="profile_changes"),
+    path(
+        "profielwijzigingen/<int:pk>/",
+        backoffice_profile.profile_change_review,
+        name="profile_change_review",
+    ),
     path("organisaties/", backoffice.organisation_list, name="organisations"),
     path("organisaties/<int:pk>/", backoffice.organisation_edit, name="organisation_edit"),
+    path(
+        "organisaties/<int:pk>/verwijderen",
+        backoffice_erasure.organisation_delete,
+        name="organisation_delete",
+    ),
     path(
         "organisaties/<int:pk>/contactpersonen/<int:contact_pk>/verwijderen",
         backoffice.contact_remove,

@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
+from django.http import JsonResponse
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler
@@ -63,4 +66,63 @@ class ApiVersionMiddleware:
         return response
 
 
-__all__ = ["Pagination", "problem_exception_handler", "ApiVersionMiddleware", "status"]
+PROBLEM_TYPE = "application/problem+json"
+# Headers an error answer must keep: what to do next (405 Allow, 401 WWW-Authenticate,
+# 429/503 Retry-After), and the API version.
+_KEPT_HEADERS = ("Allow", "WWW-Authenticate", "Retry-After", "API-Version")
+
+
+def _detail(response) -> str | None:
+    """The `detail` of a plain JSON error body, if any; never the body of an HTML page
+    (a debug page holds a stack trace)."""
+    if not response.get("Content-Type", "").startswith("application/json"):
+        return None
+    try:
+        body = json.loads(response.content)
+    except (ValueError, AttributeError):
+        return None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    return str(detail) if detail else None
+
+
+def problem_response(status_code: int, *, detail: str | None = None) -> JsonResponse:
+    problem = {"type": "about:blank", "title": status_title(status_code), "status": status_code}
+    if detail:
+        problem["detail"] = detail
+    return JsonResponse(problem, status=status_code, content_type=PROBLEM_TYPE)
+
+
+class ProblemMiddleware:
+    """Every error under /api/ answers application/problem+json (RFC 9457), also those
+    that never reach DRF's exception handler: an unknown URL (the resolver's 404), an
+    unhandled exception (Django's 500 page), an error answered by another middleware.
+    Placed near the top, so that it sees the responses of all the others."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not request.path.startswith("/api/")
+            or response.status_code < 400
+            or response.get("Content-Type", "").startswith(PROBLEM_TYPE)
+            or getattr(response, "streaming", False)
+        ):
+            return response
+        problem = problem_response(response.status_code, detail=_detail(response))
+        for header in _KEPT_HEADERS:
+            if header in response:
+                problem[header] = response[header]
+        problem.cookies = response.cookies
+        return problem
+
+
+__all__ = [
+    "Pagination",
+    "problem_exception_handler",
+    "problem_response",
+    "ApiVersionMiddleware",
+    "ProblemMiddleware",
+    "status",
+]

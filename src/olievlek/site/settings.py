@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    # Before allauth: its mail templates (account/email/, mfa/email/) are overridden here.
+    "olievlek.mail",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -74,12 +76,14 @@ INSTALLED_APPS = [
     "olievlek.payitforward",
     "olievlek.events",
     "olievlek.knowledge",
+    "olievlek.werkvloer",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "olievlek.site.middleware.PermissionsPolicyMiddleware",
+    "olievlek.site.api.ProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "olievlek.site.middleware.LanguageMiddleware",
@@ -174,6 +178,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Olievlek] "
+# Tell people when their password, address or second factor changes (olievlek.mail).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if IS_PRODUCTION else "http"
 ACCOUNT_LOGOUT_ON_GET = False
 # Guessing passwords and two-factor codes is limited in every configuration, the demo
@@ -222,8 +228,23 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 OLIEVLEK_IMPORT_MAX_BYTES = int(os.environ.get("OLIEVLEK_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+OLIEVLEK_IMPORT_MAX_ROWS = int(os.environ.get("OLIEVLEK_IMPORT_MAX_ROWS", "50000"))
+# A job that has shown no progress for this long lost its worker: it is marked failed.
+OLIEVLEK_IMPORT_STALE_MINUTES = int(os.environ.get("OLIEVLEK_IMPORT_STALE_MINUTES", "30"))
+# Width × height; checked from the header before an uploaded image is decoded.
+OLIEVLEK_IMAGE_MAX_PIXELS = int(os.environ.get("OLIEVLEK_IMAGE_MAX_PIXELS", "25000000"))
 OLIEVLEK_CAMPAIGN_MAX_BYTES = int(os.environ.get("OLIEVLEK_CAMPAIGN_MAX_BYTES", 50 * 1024 * 1024))
 OLIEVLEK_CAMPAIGN_LINK_DAYS = int(os.environ.get("OLIEVLEK_CAMPAIGN_LINK_DAYS", "14"))
+# Pending and rejected sign-ups are purged after this many days (`olievlek signups_purge`).
+OLIEVLEK_SIGNUP_RETENTION_DAYS = int(os.environ.get("OLIEVLEK_SIGNUP_RETENTION_DAYS", "90"))
+
+# --- Werkvloer (employee self-scan) -------------------------------------------------------
+# The smallest group an employer may see results of; a system check refuses below 5.
+OLIEVLEK_SCAN_MIN_GROUP = int(os.environ.get("OLIEVLEK_SCAN_MIN_GROUP", "5"))
+# Raw answers are deleted this many months after a round closes; team results stay.
+OLIEVLEK_SCAN_RETENTION_MONTHS = int(os.environ.get("OLIEVLEK_SCAN_RETENTION_MONTHS", "12"))
+# Wrong invitation or return codes allowed per address per quarter hour.
+OLIEVLEK_SCAN_ATTEMPTS = int(os.environ.get("OLIEVLEK_SCAN_ATTEMPTS", "20"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
@@ -237,6 +258,8 @@ EMAIL_PORT = int(os.environ.get("OLIEVLEK_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("OLIEVLEK_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OLIEVLEK_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("OLIEVLEK_EMAIL_USE_TLS", False)
+# A mail server that does not answer must not hold the task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("OLIEVLEK_EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "OLIEVLEK_DEFAULT_FROM_EMAIL", "Olievlek <noreply@olievlek.test>"
 )

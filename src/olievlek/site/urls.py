@@ -23,9 +23,11 @@ urlpatterns = [
     path("", include("olievlek.accounts.urls")),
     path("", include("olievlek.network.urls")),
     path("beheer/", include("olievlek.network.urls_backoffice")),
+    path("beheer/mail/", include("olievlek.mail.urls")),
     path("", include("olievlek.payitforward.urls")),
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
+    path("", include("olievlek.werkvloer.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
@@ -26,10 +26,6 @@ def privacy(request):
 
 
 def not_found(request, exception=None):
-    if request.path.startswith("/api/"):
-        # An API client gets its errors as problem+json, also for a URL that matches nothing.
-        problem = {"type": "about:blank", "title": "Not Found", "status": 404}
-        return JsonResponse(problem, status=404, content_type="application/problem+json")
     return render(request, "404.html", status=404)
 
 

@@ -21,6 +21,7 @@ from .registrations import (
     registration_confirm,
     registration_register_members,
     registration_register_visitor,
+    registration_resend_confirmation,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "registration_mark_attendance",
     "registration_register_members",
     "registration_register_visitor",
+    "registration_resend_confirmation",
 ]

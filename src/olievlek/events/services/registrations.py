@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
+from olievlek.mail.selectors import recipient_limit_reached, recipient_mailed_within
 
 from ..choices import ACTIVE_STATES, Audience, RegistrationState
 from ..emails import mail_registration
@@ -276,3 +278,31 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
 def promote_after_capacity_change(event: Event) -> list[Registration]:
     """After a meeting gets more places (event locked by the caller)."""
     return _fill_free_seats(event)
+
+
+CONFIRM_MAIL_KIND = "events/emails/confirm_email"
+RESEND_INTERVAL = timedelta(minutes=2)
+
+
+def registration_resend_confirmation(*, registration: Registration) -> None:
+    """Mail the confirmation link again to a visitor whose registration still waits for it.
+    Not sooner than two minutes after the last one, and within the mail queue's limit per
+    address (a visitor must not be able to flood someone's mailbox)."""
+    if registration.state != RegistrationState.PENDING:
+        raise ValidationError(_("This registration no longer waits for confirmation."))
+    if registration.event.has_started:
+        raise ValidationError(_("Registration for this meeting is closed."))
+    if recipient_mailed_within(
+        recipient=registration.email, kind=CONFIRM_MAIL_KIND, within=RESEND_INTERVAL
+    ):
+        raise ValidationError(
+            _(
+                "We sent you the email a moment ago. Please also look in your spam folder; "
+                "you can ask for it again in a few minutes."
+            )
+        )
+    if recipient_limit_reached(recipient=registration.email, kind=CONFIRM_MAIL_KIND):
+        raise ValidationError(
+            _("Several emails have been sent to this address in the last hour. Please try later.")
+        )
+    mail_registration("confirm_email", registration)

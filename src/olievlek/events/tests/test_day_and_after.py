@@ -163,6 +163,16 @@ def test_a_visitor_logs_a_follow_up_through_the_personal_link(client):
     assert follow_up.is_done
 
 
+@pytest.mark.parametrize("value", ["abc", "", "1.5", "-1", "99999999999999999999"])
+def test_a_tampered_follow_up_id_is_not_found_not_a_server_error(value, client):
+    registration = RegistrationFactory(event=EventFactory(past=True))
+    client.raise_request_exception = False
+    response = client.post(
+        registration.get_absolute_url(), {"action": "done", "follow_up": value, "done": "1"}
+    )
+    assert response.status_code == 404
+
+
 def test_staff_see_the_follow_ups_per_meeting(client_for, staff_user):
     event = EventFactory(past=True)
     other = EventFactory(past=True)

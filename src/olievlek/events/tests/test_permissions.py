@@ -102,6 +102,8 @@ MATRIX = [
     row("get", "/bijeenkomsten/{pub.slug}/agenda.ics", *ALL_200),
     row("get", "/bijeenkomsten/{pub.slug}/aanmelden", *ALL_200),
     row("get", "/bijeenkomsten/{pub.slug}/aanmelden/verstuurd", *ALL_200),
+    # Only the visitor whose registration in this session waits for confirmation.
+    row("post", "/bijeenkomsten/{pub.slug}/aanmelden/opnieuw-mailen", *(404,) * 6),
     row("get", "/bijeenkomsten/{members.slug}/", *MEMBERS_ONLY),
     row("get", "/bijeenkomsten/{members.slug}/agenda.ics", *MEMBERS_ONLY),
     row("get", "/bijeenkomsten/{invited.slug}/", 404, 200, 404, 200, 404, 404),

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.network.selectors import organisation_of_user, user_is_member
 from olievlek.site.forms import add_service_errors
@@ -141,12 +141,13 @@ def register(request, slug: str):
                 )
                 _report_outcome(request, registrations)
                 return redirect("events:my_events")
-            services.registration_register_visitor(
+            registration = services.registration_register_visitor(
                 event=event,
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
                 organisation_name=form.cleaned_data["organisation_name"],
             )
+            request.session[_pending_key(event)] = registration.pk
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -177,10 +178,46 @@ def _report_outcome(request, registrations: list[Registration]) -> None:
         )
 
 
+def _pending_key(event) -> str:
+    return f"events:pending-registration:{event.pk}"
+
+
+def _pending_registration(request, event) -> Registration | None:
+    """The visitor's own registration for this meeting that waits for the address to be
+    confirmed (remembered in the session when it was made)."""
+    pk = request.session.get(_pending_key(event))
+    if pk is None:
+        return None
+    return Registration.objects.filter(pk=pk, event=event, state=RegistrationState.PENDING).first()
+
+
 @require_GET
 def register_done(request, slug: str):
     event = _visible_event(request, slug)
-    return render(request, "events/register_done.html", {"event": event})
+    return render(
+        request,
+        "events/register_done.html",
+        {"event": event, "pending": _pending_registration(request, event)},
+    )
+
+
+@require_POST
+def register_resend(request, slug: str):
+    """The visitor asks for the confirmation mail again."""
+    event = _visible_event(request, slug)
+    registration = _pending_registration(request, event)
+    if registration is None:
+        raise Http404
+    try:
+        services.registration_resend_confirmation(registration=registration)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("We have sent the email again to %(email)s.") % {"email": registration.email},
+        )
+    return redirect("events:register_done", slug=event.slug)
 
 
 @require_http_methods(["GET", "POST"])
@@ -214,8 +251,11 @@ def registration(request, token: str):
                 messages.success(request, _("The follow-up action has been saved."))
                 return redirect("events:registration", token=token)
             if action == "done":
+                # A tampered id ("abc") is a missing follow-up, not a server error.
+                follow_up_id = request.POST.get("follow_up", "")
                 follow_up = get_object_or_404(
-                    registration.follow_ups, pk=request.POST.get("follow_up")
+                    registration.follow_ups,
+                    pk=int(follow_up_id) if follow_up_id.isdigit() else None,
                 )
                 services.follow_up_set_done(
                     follow_up=follow_up, done=request.POST.get("done") == "1"

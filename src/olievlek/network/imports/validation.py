@@ -37,6 +37,28 @@ YES = {"ja", "j", "yes", "y", "1", "true", "waar", "x"}
 NO = {"nee", "n", "no", "0", "false", "onwaar", ""}
 _PROVINCE_ALIASES = {"friesland": "NL-FR"}
 _url = URLValidator(schemes=["http", "https"])
+# The longest text each column may hold, as stored (website: with the scheme added).
+# Every cell is checked against this first, so that no message repeats a huge value.
+MAX_LENGTHS = {
+    "naam": 200,
+    "kvk": 20,
+    "plaats": 100,
+    "provincie": 100,
+    "sector": 100,
+    "grootteklasse": 100,
+    "website": 200,
+    "email": 254,
+    "telefoon": 30,
+    "omschrijving": 2000,
+    "koploper": 20,
+    "ambassadeur": 20,
+    "partner": 20,
+    "ervaring": 200,
+    "hulpvraag": 200,
+}
+# The page shows these; the rest is counted, not kept (a bad file of 50,000 rows must
+# not become an error document of hundreds of megabytes).
+MAX_KEPT_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -69,10 +91,32 @@ class OrganisationRow:
     help_themes: frozenset[str] = field(default_factory=frozenset)
 
 
+class ProblemLog:
+    """The first MAX_KEPT_PROBLEMS problems, and how many there were in all."""
+
+    def __init__(self, problems=()):
+        self.kept: list[Problem] = []
+        self.total = 0
+        for problem in problems:
+            self.append(problem)
+
+    def append(self, problem: Problem) -> None:
+        self.total += 1
+        if len(self.kept) < MAX_KEPT_PROBLEMS:
+            self.kept.append(problem)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self):
+        return iter(self.kept)
+
+
 @dataclass
 class Outcome:
     rows: list[OrganisationRow]
-    problems: list[Problem]
+    problems: ProblemLog
+    row_count: int = 0
 
 
 def _unescape(value: str) -> str:
@@ -96,11 +140,24 @@ def _province_lookup() -> dict[str, str]:
 class _RowChecker:
     """Validates one row's cells, collecting problems instead of stopping at the first."""
 
-    def __init__(self, line: int, cells: dict[str, str], problems: list[Problem]):
+    def __init__(self, line: int, cells: dict[str, str], problems: ProblemLog):
         self.line, self.cells, self.problems = line, cells, problems
+        self.too_long: set[str] = set()
+        for column, value in cells.items():
+            limit = MAX_LENGTHS.get(column)
+            if limit is not None and len(value) > limit:
+                self.fail(
+                    column,
+                    _("At most %(n)d characters; this cell has %(length)d.")
+                    % {"n": limit, "length": len(value)},
+                )
+                # Checked once: later checks see a short value and stay silent.
+                self.too_long.add(column)
+                cells[column] = value[:limit]
 
     def fail(self, column: str, message: str) -> None:
-        self.problems.append(Problem(self.line, column, message))
+        if column not in self.too_long:
+            self.problems.append(Problem(self.line, column, message))
 
     def text(self, column: str, *, required: bool = False, max_length: int = 200) -> str:
         value = _unescape(self.cells.get(column, "").strip())
@@ -142,14 +199,18 @@ class _RowChecker:
         return frozenset(found)
 
 
-def _check_header(sheet: Sheet) -> list[Problem]:
-    problems = []
+def _short(name: str) -> str:
+    return name if len(name) <= 40 else name[:40] + "…"
+
+
+def _check_header(sheet: Sheet) -> ProblemLog:
+    problems = ProblemLog()
     missing = [c for c in REQUIRED_COLUMNS if c not in sheet.header]
     if missing:
         problems.append(
             Problem(1, None, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
         )
-    unknown = [c for c in sheet.header if c and c not in ALL_COLUMNS]
+    unknown = [_short(c) for c in sheet.header if c and c not in ALL_COLUMNS]
     if unknown:
         problems.append(
             Problem(
@@ -165,7 +226,8 @@ def _check_header(sheet: Sheet) -> list[Problem]:
             Problem(
                 1,
                 None,
-                _("Columns that appear twice: %(columns)s.") % {"columns": ", ".join(duplicated)},
+                _("Columns that appear twice: %(columns)s.")
+                % {"columns": ", ".join(map(_short, duplicated))},
             )
         )
     return problems
@@ -189,8 +251,16 @@ def _kvk(checker: _RowChecker) -> str:
 
 
 def validate_sheet(
-    sheet: Sheet, *, progress: Callable[[int], None] | None = None, every: int = 500
+    sheet: Sheet,
+    *,
+    progress: Callable[[int], None] | None = None,
+    every: int = 500,
+    keep: int | None = None,
+    on_row: Callable[[OrganisationRow], None] | None = None,
 ) -> Outcome:
+    """Check every row. Valid rows go to `on_row` as they are read; at most `keep` of
+    them (all when None) are returned, so that checking a large file keeps little.
+    Reading may raise FileProblem (see parsing.read_sheet)."""
     problems = _check_header(sheet)
     if problems:
         return Outcome(rows=[], problems=problems)
@@ -200,9 +270,22 @@ def validate_sheet(
     existing_kvk = set(Organisation.objects.values_list("kvk_number", flat=True))
     seen_kvk: dict[str, int] = {}
     rows: list[OrganisationRow] = []
-    for index, (line, values) in enumerate(sheet.rows, start=1):
+    index = 0
+    for index, (line, values, extra) in enumerate(sheet.rows, start=1):
         checker = _RowChecker(line, dict(zip(sheet.header, values, strict=True)), problems)
         before = len(problems)
+        if extra:
+            problems.append(
+                Problem(
+                    line,
+                    None,
+                    _(
+                        "This row has more cells than there are column names (%(n)d). "
+                        "Put a text with %(sep)s between quotes."
+                    )
+                    % {"n": len(sheet.header), "sep": "; or ,"},
+                )
+            )
         kvk = _kvk(checker)
         if kvk in existing_kvk:
             checker.fail("kvk", _("KvK number %(kvk)s is already in the network.") % {"kvk": kvk})
@@ -262,9 +345,12 @@ def validate_sheet(
             help_themes=checker.themes("hulpvraag"),
         )
         if len(problems) == before:
-            rows.append(row)
+            if keep is None or len(rows) < keep:
+                rows.append(row)
+            if on_row:
+                on_row(row)
         if progress and index % every == 0:
             progress(index)
     if progress:
-        progress(len(sheet.rows))
-    return Outcome(rows=rows, problems=problems)
+        progress(index)
+    return Outcome(rows=rows, problems=problems, row_count=index)

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
 from ..emails import send_templated
@@ -32,8 +31,7 @@ def invitation_create(*, organisation: Organisation, email: str, actor) -> Invit
         invitation = Invitation.objects.create(
             organisation=organisation, email=email, invited_by=actor
         )
-        if actor is not None and is_team(actor):
-            audit_record(actor=actor, action="contact.invite", target=organisation, email=email)
+        audit_record(actor=actor, action="contact.invite", target=organisation, email=email)
         context = {
             "organisation": organisation,
             "inviter": actor,
@@ -69,6 +67,14 @@ def invitation_accept(*, invitation: Invitation, first_name: str, last_name: str
         user.save()
         EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
         ContactPerson.objects.create(user=user, organisation=invitation.organisation)
+        audit_record(
+            actor=user,
+            action="contact.add",
+            target=invitation.organisation,
+            before={"contact": ""},
+            after={"contact": str(user)},
+            invited_by=str(invitation.invited_by or ""),
+        )
         locked.accepted_at = timezone.now()
         locked.save(update_fields=["accepted_at"])
     return user
@@ -88,4 +94,11 @@ def contact_remove(*, contact: ContactPerson, actor) -> None:
             successor = organisation.contacts.order_by("created_at").first()
             successor.is_primary = True
             successor.save(update_fields=["is_primary"])
-        audit_record(actor=actor, action="contact.remove", target=organisation, contact=label)
+        audit_record(
+            actor=actor,
+            action="contact.remove",
+            target=organisation,
+            contact=label,
+            before={"contact": label},
+            after={"contact": ""},
+        )

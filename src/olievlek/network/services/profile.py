@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -12,8 +13,13 @@ from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
 
 from ..choices import Theme
-from ..models import Organisation, ThemeProfile
+from ..models import Organisation, ProfileChange, ThemeProfile
 from .search import reindex_organisation
+
+# What identifies an organisation in public: a contact's change waits for the project
+# team (someone could otherwise pose as a well-known employer). The organisation has no
+# logo; when it gets one, it belongs here too.
+REVIEWED_FIELDS = ("name", "website")
 
 EDITABLE_FIELDS = (
     "name",
@@ -37,24 +43,79 @@ class ThemeEntry:
 
 
 def organisation_update(*, organisation: Organisation, actor, data: Mapping) -> Organisation:
-    """Update the public profile fields given in `data`; staff changes are audited."""
-    changed = {}
-    for name in EDITABLE_FIELDS:
-        if name in data and getattr(organisation, name) != data[name]:
-            changed[name] = [getattr(organisation, name), data[name]]
-            setattr(organisation, name, data[name])
-    if not changed:
-        return organisation
-    organisation.full_clean()
+    """Update the public profile fields given in `data`; every change is audited.
+
+    When a contact (not the project team) changes a field of `REVIEWED_FIELDS`, that
+    change waits for the team's approval as a `ProfileChange` and the old value stays
+    public; the other fields change at once. Giving the public value again withdraws
+    the waiting change of that field."""
+    team = actor is not None and is_team(actor)
+    wanted = {name: data[name] for name in EDITABLE_FIELDS if name in data}
+    # Check the whole wish first, so that an invalid new name is refused like any field.
+    candidate = copy.copy(organisation)
+    for name, value in wanted.items():
+        setattr(candidate, name, value)
+    candidate.full_clean()
+
+    reviewed = {} if team else {n: v for n, v in wanted.items() if n in REVIEWED_FIELDS}
+    changed = {
+        name: [getattr(organisation, name), value]
+        for name, value in wanted.items()
+        if name not in reviewed and getattr(organisation, name) != value
+    }
     with transaction.atomic():
-        organisation.save()
-        transaction.on_commit(lambda: bump("network"))
-        transaction.on_commit(lambda: reindex_organisation(organisation))
-        if actor is not None and is_team(actor):
+        if changed:
+            for name, (_old, value) in changed.items():
+                setattr(organisation, name, value)
+            organisation.save()
+            transaction.on_commit(lambda: bump("network"))
+            transaction.on_commit(lambda: reindex_organisation(organisation))
             audit_record(
                 actor=actor, action="organisation.update", target=organisation, changes=changed
             )
+        if reviewed:
+            profile_change_request(organisation=organisation, actor=actor, wanted=reviewed)
     return organisation
+
+
+def profile_change_request(*, organisation: Organisation, actor, wanted: Mapping) -> None:
+    """Add the wished values of reviewed fields to the organisation's waiting change
+    (one at a time), or withdraw the fields whose wish is the public value again."""
+    with transaction.atomic():
+        pending = (
+            ProfileChange.objects.select_for_update()
+            .filter(organisation=organisation, state=ProfileChange.State.PENDING)
+            .first()
+        )
+        changes = dict(pending.changes) if pending else {}
+        previous = dict(pending.previous) if pending else {}
+        for name, value in wanted.items():
+            current = getattr(organisation, name)
+            if value == current:
+                changes.pop(name, None)
+                previous.pop(name, None)
+            else:
+                changes[name] = value
+                previous[name] = current
+        if pending and changes == pending.changes:
+            return
+        if not changes:
+            if pending:
+                pending.delete()
+                audit_record(
+                    actor=actor, action="organisation.change_withdrawn", target=organisation
+                )
+            return
+        if pending is None:
+            pending = ProfileChange(organisation=organisation)
+        pending.changes, pending.previous, pending.requested_by = changes, previous, actor
+        pending.save()
+        audit_record(
+            actor=actor,
+            action="organisation.change_requested",
+            target=organisation,
+            changes={name: [previous[name], value] for name, value in changes.items()},
+        )
 
 
 def theme_profiles_update(
@@ -65,7 +126,8 @@ def theme_profiles_update(
     with transaction.atomic():
         transaction.on_commit(lambda: bump("network"))
         transaction.on_commit(lambda: reindex_organisation(organisation))
-        existing = {p.theme: p for p in organisation.theme_profiles.all()}
+        existing = _profiles(organisation)
+        before = {t: _theme_summary(p) for t, p in existing.items()}
         for theme in Theme.values:
             entry = entries.get(theme, ThemeEntry())
             keep = entry.has_experience or entry.wants_help
@@ -81,10 +143,26 @@ def theme_profiles_update(
             profile.help_question = entry.help_question if entry.wants_help else ""
             profile.full_clean()
             profile.save()
-        if actor is not None and is_team(actor):
+        after = {t: _theme_summary(p) for t, p in _profiles(organisation).items()}
+        if after != before:
             audit_record(
                 actor=actor,
                 action="organisation.themes",
                 target=organisation,
-                themes=sorted(t for t, e in entries.items() if e.has_experience or e.wants_help),
+                before=before,
+                after=after,
             )
+
+
+def _profiles(organisation: Organisation) -> dict[str, ThemeProfile]:
+    return {p.theme: p for p in organisation.theme_profiles.all()}
+
+
+def _theme_summary(profile: ThemeProfile) -> str:
+    """One line per theme for the audit log: what the organisation says it has and asks."""
+    parts = []
+    if profile.has_experience:
+        parts.append(f"experience: {profile.experience}".strip(" :"))
+    if profile.wants_help:
+        parts.append(f"help: {profile.help_question}".strip(" :"))
+    return "; ".join(parts)

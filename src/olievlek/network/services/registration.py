@@ -8,10 +8,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from ..choices import Source, Status
+from ..emails import send_templated
 from ..models import ContactPerson, Organisation, ThemeProfile
 from .slugs import unique_slug
 
@@ -36,23 +37,39 @@ class RegistrationData:
     password: str
 
 
-def organisation_register(*, data: RegistrationData, request) -> Organisation:
+def organisation_register(*, data: RegistrationData, request) -> Organisation | None:
     """Create a pending organisation with its first contact and send the verification
-    mail. Nothing is written when any part is invalid."""
+    mail. Nothing is written when any part is invalid.
+
+    An address or KvK number that is already registered gets the same answer as a new
+    sign-up (None instead of the organisation, which the view does not show): the form
+    must not tell a visitor who is a member. The owner of the address, or the contacts
+    of the registered organisation, get a mail instead."""
     User = get_user_model()
     email = data.email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this email address already exists.")})
-    if Organisation.objects.filter(kvk_number=data.kvk_number).exists():
-        raise ValidationError(
-            {"kvk_number": _("An organisation with this KvK number is already registered.")}
-        )
     user = User(email=email, first_name=data.first_name, last_name=data.last_name)
     try:
         validate_password(data.password, user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
+    email_taken = User.objects.filter(email__iexact=email).exists()
+    existing = Organisation.objects.filter(kvk_number=data.kvk_number).first()
+    if email_taken or existing is not None:
+        _tell_the_owners(email=email if email_taken else None, organisation=existing)
+        return None
 
+    try:
+        return _create(data=data, user=user, email=email, request=request)
+    except IntegrityError:
+        # Someone registered the same number or address a moment ago.
+        _tell_the_owners(
+            email=email if User.objects.filter(email__iexact=email).exists() else None,
+            organisation=Organisation.objects.filter(kvk_number=data.kvk_number).first(),
+        )
+        return None
+
+
+def _create(*, data: RegistrationData, user, email: str, request) -> Organisation:
     with transaction.atomic():
         organisation = Organisation(
             name=data.name.strip(),
@@ -67,10 +84,12 @@ def organisation_register(*, data: RegistrationData, request) -> Organisation:
             status=Status.PENDING,
             source=Source.REGISTRATION,
         )
-        organisation.full_clean()
+        # Uniqueness is left to the database: a form error about a taken KvK number or
+        # address would tell who is registered (see `organisation_register`).
+        organisation.full_clean(validate_unique=False)
         organisation.save()
         user.set_password(data.password)
-        user.full_clean(exclude=["password"])
+        user.full_clean(exclude=["password"], validate_unique=False)
         user.save()
         ContactPerson.objects.create(
             user=user,
@@ -93,3 +112,25 @@ def organisation_register(*, data: RegistrationData, request) -> Organisation:
     # registration is stored, rather than in an on-commit hook outside the request.
     address.send_confirmation(request, signup=True)
     return organisation
+
+
+def _tell_the_owners(*, email: str | None, organisation: Organisation | None) -> None:
+    if email is not None:
+        send_templated(
+            template="network/emails/signup_email_taken",
+            recipients=[email],
+            context={
+                "login_path": reverse("account_login"),
+                "reset_path": reverse("account_reset_password"),
+            },
+        )
+    if organisation is not None and organisation.status != Status.DELETED:
+        recipients = list(organisation.contacts.values_list("user__email", flat=True))
+        send_templated(
+            template="network/emails/signup_kvk_taken",
+            recipients=recipients,
+            context={
+                "organisation": organisation,
+                "contacts_path": reverse("network:member_contacts"),
+            },
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,11 +21,26 @@ def _contact_emails(organisation: Organisation) -> list[str]:
     return list(organisation.contacts.values_list("user__email", flat=True))
 
 
+def _address_confirmed(organisation: Organisation) -> bool:
+    """Whether a contact proved its address: anyone can type someone else's."""
+    return EmailAddress.objects.filter(
+        user__contact__organisation=organisation, verified=True
+    ).exists()
+
+
 def _review(*, organisation: Organisation, actor, status: str, reason: str) -> Organisation:
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
         if organisation.status != Status.PENDING:
             raise ValidationError(_("This registration has already been handled."))
+        if status == Status.APPROVED and not _address_confirmed(organisation):
+            raise ValidationError(
+                _(
+                    "The email address of this registration has not been confirmed yet. "
+                    "It can be approved once the contact person has clicked the link in "
+                    "the confirmation mail."
+                )
+            )
         organisation.status = status
         organisation.status_reason = reason
         organisation.reviewed_at = timezone.now()

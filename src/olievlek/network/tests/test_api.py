@@ -341,17 +341,42 @@ def test_the_list_takes_as_many_queries_for_60_organisations_as_for_5(
     body = client.get(url).json()
     assert body["count"] == 60
     assert all(len(o["themes"]) >= 1 for o in body["results"])
-    if visitor != "anonymous":
+    if visitor == "staff":
         assert sum(len(o["contacts"]) for o in body["results"]) == 1 + 59 * 2
+    else:
+        assert all("contacts" not in o for o in body["results"])
     assert large == small
     assert large <= 10
 
 
 def test_the_detail_takes_a_fixed_number_of_queries(
-    org_a, user_a, client_for, django_assert_max_num_queries
+    org_a, staff_user, client_for, django_assert_max_num_queries
 ):
-    client = client_for(user_a)
+    client = client_for(staff_user)
     ContactPersonFactory.create_batch(10, organisation=org_a, is_primary=False)
     with django_assert_max_num_queries(8):
         response = client.get(f"{LIST}/{org_a.pk}")
     assert len(response.json()["contacts"]) == 11
+
+
+# --- Contact details are for the project team (finding 15) ---------------------------------
+
+
+def test_a_member_paging_through_the_api_gets_no_contact_people(org_a, org_b, user_a, client_for):
+    ContactPersonFactory.create_batch(3)
+    client = client_for(user_a)
+    url, seen = f"{LIST}?pageSize=2", []
+    while url:
+        body = client.get(url).json()
+        seen += body["results"]
+        url = body["next"]
+    assert len(seen) == 5
+    assert all(set(o) == set(seen[0]) for o in seen)
+    assert not {"contacts", "email", "phone"} & set(seen[0])
+    other = client.get(f"{LIST}/{org_b.pk}").json()
+    assert "contacts" not in other and "b@example.nl" not in str(other)
+
+
+def test_the_project_team_gets_contact_people_in_the_api(org_a, staff_user, client_for):
+    body = client_for(staff_user).get(f"{LIST}/{org_a.pk}").json()
+    assert [c["email"] for c in body["contacts"]] == ["a@example.nl"]

@@ -100,7 +100,10 @@ def test_member_edits_profile_and_themes(client_for, org_a, user_a):
     )
     assert response.status_code == 302
     org_a.refresh_from_db()
-    assert (org_a.name, org_a.size_class) == ("Bakkerij A & Zn", "midden")
+    assert (org_a.city, org_a.size_class) == ("Amersfoort", "midden")
+    # A new name waits for the project team (see test_profile_review).
+    assert org_a.name == "Bakkerij A"
+    assert org_a.profile_changes.get().changes == {"name": "Bakkerij A & Zn"}
     data = {
         "apk-has_experience": "on",
         "apk-experience": "Loopbaangesprek",

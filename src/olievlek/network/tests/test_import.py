@@ -67,7 +67,7 @@ GOOD_FILES = {
     "semicolon.csv": lambda rows: csv_bytes(rows, delimiter=";"),
     "comma.csv": lambda rows: csv_bytes(rows, delimiter=","),
     "excel-bom.csv": lambda rows: csv_bytes(rows, delimiter=";", bom=True),
-    "tab.txt": lambda rows: csv_bytes(rows, delimiter="\t"),
+    "tab.csv": lambda rows: csv_bytes(rows, delimiter="\t"),
     "workbook.xlsx": xlsx_bytes,
 }
 

@@ -207,18 +207,35 @@ def _zip_without_workbook() -> bytes:
     return buffer.getvalue()
 
 
+def _png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "orange").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# Files that hold no rows: accepted at upload (they are text or a workbook), and then
+# reported by the check as one problem.
 FILE_CASES = {
-    "empty": ("leeg.csv", b""),
     "only blank lines": ("leeg.csv", b"\r\n\r\n ; ; \r\n\r\n"),
     "empty workbook": ("leeg.xlsx", xlsx_bytes([], header=[])),
     "header only": ("kop.csv", csv_bytes([])),
     "header only with blank lines": ("kop.csv", csv_bytes([]) + b"\r\n;;\r\n"),
     "header only workbook": ("kop.xlsx", xlsx_bytes([])),
+}
+
+# Files whose content is no CSV or workbook, whatever their name: refused at upload.
+REFUSED_CASES = {
+    "empty": ("leeg.csv", b""),
     "random bytes named .csv": ("willekeurig.csv", random.Random(7).randbytes(5000)),
+    "png named .csv": ("leden.csv", _png()),
     "csv named .xlsx": ("nep.xlsx", csv_bytes([org_row(1)])),
     "random bytes named .xlsx": ("willekeurig.xlsx", random.Random(8).randbytes(5000)),
     "zip that is no workbook": ("archief.xlsx", _zip_without_workbook()),
+    "zip named .csv": ("archief.csv", _zip_without_workbook()),
     "truncated workbook": ("kapot.xlsx", xlsx_bytes([org_row(1)])[:300]),
+    "text without columns": ("notitie.csv", b"Dit is een notitie zonder kolommen\r\n"),
 }
 
 
@@ -234,15 +251,43 @@ def test_a_file_that_cannot_be_read_is_one_problem(case, upload, network):
     assert Organisation.objects.count() == before
 
 
-def test_each_unreadable_file_says_why(upload):
+@pytest.mark.parametrize("case", REFUSED_CASES)
+def test_a_file_that_is_no_spreadsheet_is_refused_at_upload(case, staff_user, network):
+    name, data = REFUSED_CASES[case]
+    with pytest.raises(ValidationError) as error:
+        import_job_create(uploaded_file=SimpleUploadedFile(name, data), actor=staff_user)
+    assert error.value.message_dict["file"][0].strip()
+    assert not ImportJob.objects.exists()
+
+
+def _message(upload, staff_user, name: str, data: bytes) -> str:
+    try:
+        return upload(data, name).errors[0]["message"]
+    except ValidationError as error:
+        return error.message_dict["file"][0]
+
+
+def test_each_unreadable_file_says_why(upload, staff_user):
+    cases = FILE_CASES | REFUSED_CASES
     message = {
-        case: upload(FILE_CASES[case][1], FILE_CASES[case][0]).errors[0]["message"]
+        case: _message(upload, staff_user, *cases[case])
         for case in ("empty", "header only", "random bytes named .csv", "csv named .xlsx")
     }
     assert len(set(message.values())) == 4, message
 
 
-@pytest.mark.parametrize("name", ["leden.pdf", "leden.xls", "leden.docx", "leden", "csv"])
+def test_a_zip_that_is_no_workbook_is_called_a_zip(staff_user):
+    with pytest.raises(ValidationError) as error:
+        import_job_create(
+            uploaded_file=SimpleUploadedFile("archief.xlsx", _zip_without_workbook()),
+            actor=staff_user,
+        )
+    assert "zip" in error.value.message_dict["file"][0]
+
+
+@pytest.mark.parametrize(
+    "name", ["leden.pdf", "leden.xls", "leden.docx", "leden", "csv", "leden.txt"]
+)
 def test_other_file_types_are_refused_at_upload(name, staff_user):
     with pytest.raises(ValidationError) as error:
         import_job_create(

@@ -26,7 +26,7 @@ from olievlek.site.tests.permission_matrix import (
 )
 
 from ..choices import Status
-from ..models import ContactPerson, ImportJob, Organisation
+from ..models import ContactPerson, ImportJob, Organisation, ProfileChange
 from .factories import ContactPersonFactory, InvitationFactory, OrganisationFactory, UserFactory
 from .import_helpers import csv_bytes, org_row
 
@@ -48,6 +48,9 @@ def world(org_a, org_b, user_a, user_b, staff_user):
         pending=pending.organisation,
         rejected=OrganisationFactory(name="Afgewezen BV", rejected=True),
         invitation=InvitationFactory(organisation=org_a),
+        change=ProfileChange.objects.create(
+            organisation=org_b, changes={"name": "B nieuw"}, previous={"name": "Bouwbedrijf B"}
+        ),
         job=ImportJob.objects.create(
             filename="leden.csv", file="imports/leden.csv", state=ImportJob.State.VALID
         ),
@@ -62,6 +65,7 @@ def world(org_a, org_b, user_a, user_b, staff_user):
 
 
 row = row_maker()
+OWN_DATA = (LOGIN, 200, 200, 403, 200)
 
 
 MATRIX = [
@@ -89,6 +93,11 @@ MATRIX = [
     row("get", "/mijn/themas", *MEMBER),
     row("get", "/mijn/contactpersonen", *MEMBER),
     row("post", "/mijn/contactpersonen/{b2.pk}/verwijderen", LOGIN, 404, 302, 403, 403),
+    # One's own data: also for the contact of a pending registration.
+    row("get", "/mijn/gegevens", *OWN_DATA),
+    row("get", "/mijn/gegevens/download", *OWN_DATA),
+    row("get", "/mijn/account-verwijderen", *OWN_DATA),
+    row("post", "/mijn/account-verwijderen", *OWN_DATA, {"password": "fout"}),
     # The back office: only for staff.
     row("get", "/beheer/", *BACKOFFICE),
     row("get", "/beheer/aanmeldingen/", *BACKOFFICE),
@@ -101,6 +110,16 @@ MATRIX = [
     row("get", "/beheer/import/voorbeeld.csv", *BACKOFFICE),
     row("get", "/beheer/import/{job.pk}/", *BACKOFFICE),
     row("get", "/beheer/logboek/", *BACKOFFICE),
+    row("get", "/beheer/profielwijzigingen/", *BACKOFFICE),
+    row("get", "/beheer/profielwijzigingen/{change.pk}/", *BACKOFFICE),
+    row(
+        "post",
+        "/beheer/profielwijzigingen/{change.pk}/",
+        *BACKOFFICE_POST,
+        {"decision": "approve"},
+    ),
+    row("get", "/beheer/organisaties/{b.pk}/verwijderen", *BACKOFFICE),
+    row("post", "/beheer/organisaties/{b.pk}/verwijderen", *BACKOFFICE_POST, {"confirm": "on"}),
     row("post", "/beheer/aanmeldingen/{pending.pk}/", *BACKOFFICE_POST, {"decision": "approve"}),
     row(
         "post", "/beheer/organisaties/{b.pk}/contactpersonen/{b2.pk}/verwijderen", *BACKOFFICE_POST
@@ -134,6 +153,21 @@ def test_only_staff_approve_and_remove_in_the_back_office(visitor, allowed, worl
     assert ContactPerson.objects.filter(pk=world.b2.pk).exists() is not allowed
 
 
+@pytest.mark.parametrize(
+    ("visitor", "allowed"),
+    [("anon", False), ("a", False), ("b", False), ("pending", False), ("staff", True)],
+)
+def test_only_staff_decide_profile_changes_and_delete_organisations(
+    visitor, allowed, world, client_for
+):
+    client = client_for(world.users[visitor])
+    client.post(f"/beheer/profielwijzigingen/{world.change.pk}/", {"decision": "approve"})
+    client.post(f"/beheer/organisaties/{world.a.pk}/verwijderen", {"confirm": "on"})
+    world.change.refresh_from_db()
+    assert (world.change.state == ProfileChange.State.APPROVED) is allowed
+    assert (Organisation.objects.get(pk=world.a.pk).status == Status.DELETED) is allowed
+
+
 def test_a_member_cannot_remove_a_contact_of_another_organisation(world, client_for):
     response = client_for(world.users["a"]).post(f"/mijn/contactpersonen/{world.b2.pk}/verwijderen")
     assert response.status_code == 404
@@ -146,7 +180,7 @@ def test_a_member_cannot_remove_a_contact_of_another_organisation(world, client_
 def test_the_profile_form_only_ever_changes_ones_own_organisation(world, client_for):
     data = {
         "name": "Gekaapt",
-        "city": "Utrecht",
+        "city": "Gekaapt-stad",
         "province": "NL-UT",
         "sector": "C",
         "size_class": "klein",
@@ -157,13 +191,19 @@ def test_the_profile_form_only_ever_changes_ones_own_organisation(world, client_
     }
     response = client_for(world.users["b"]).post(f"/mijn/profiel?organisation={world.a.pk}", data)
     assert response.status_code == 302
-    assert Organisation.objects.get(pk=world.a.pk).name == "Bakkerij A"
-    assert Organisation.objects.get(pk=world.b.pk).name == "Gekaapt"
+    a, b = Organisation.objects.get(pk=world.a.pk), Organisation.objects.get(pk=world.b.pk)
+    assert (a.name, a.city) == ("Bakkerij A", "Utrecht")
+    assert b.city == "Gekaapt-stad"
+    # A new name waits for the project team (finding 8), and only ever for one's own.
+    assert not a.profile_changes.exists()
+    assert b.profile_changes.get().changes == {"name": "Gekaapt"}
 
 
 # --- Contact details: for members of the network and the project team only ------------
 
 SEES_CONTACTS = {"anon": False, "a": True, "b": True, "staff": True, "pending": False}
+# The API pages through every organisation at once: contact details only for the team.
+SEES_CONTACTS_IN_API = {"anon": False, "a": False, "b": False, "staff": True, "pending": False}
 
 
 @pytest.mark.parametrize("visitor", VISITORS)
@@ -180,7 +220,8 @@ def test_contact_details_in_the_api(visitor, world, client_for):
     detail = client.get(f"/api/v1/organisaties/{world.a.pk}").json()
     a = next(o for o in listed if o["id"] == world.a.pk)
     for body in (a, detail):
-        sees = SEES_CONTACTS[visitor]
+        # A contact of A reads its own organisation in full; nobody else's.
+        sees = SEES_CONTACTS_IN_API[visitor] or (visitor == "a" and body is detail)
         assert ("contacts" in body) is sees
         assert ("email" in body) is sees
         assert ("a@example.nl" in str(body)) is sees

@@ -6,12 +6,14 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
 from ..choices import Status
 from ..models import ContactPerson, Organisation
-from .factories import OrganisationFactory, UserFactory
+from .factories import ContactPersonFactory, UserFactory
 
 VALID = {
     "name": "Drukkerij Het Anker",
@@ -56,12 +58,16 @@ def test_registration_creates_pending_organisation_contact_and_themes(client):
 
 
 @pytest.mark.django_db
-def test_registration_sends_a_verification_link_that_verifies_the_address(client):
-    post(client)
+def test_registration_sends_a_verification_link_that_verifies_the_address(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["noor@hetanker.example"]
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
-    path = link.split("testserver", 1)[-1]
+    assert link.startswith(settings.SITE_URL + "/")  # the public address, not the request's
+    path = link.removeprefix(settings.SITE_URL)
     client.post(path)
     assert EmailAddress.objects.get(email="noor@hetanker.example").verified
 
@@ -107,15 +113,46 @@ def test_registration_needs_at_least_one_theme(client):
 
 
 @pytest.mark.django_db
-def test_existing_kvk_number_or_email_is_refused_without_writing(client):
-    OrganisationFactory(kvk_number="12345678")
+def test_existing_kvk_number_is_refused_without_writing_and_the_members_are_told(client):
+    member = ContactPersonFactory(
+        organisation__kvk_number="12345678", user__email="lid@bestaand.example"
+    )
     response = post(client)
-    assert "kvk_number" in response.context["form"].errors
-    UserFactory(email="noor@hetanker.example")
-    response = post(client, kvk_number="87654321")
-    assert "email" in response.context["form"].errors
+    assert response.status_code == 302
+    assert response["Location"] == reverse("network:register_done")
     assert Organisation.objects.count() == 1
-    assert not mail.outbox
+    assert not get_user_model().objects.filter(email="noor@hetanker.example").exists()
+    assert [m.to for m in mail.outbox] == [["lid@bestaand.example"]]
+    assert member.organisation.name in mail.outbox[0].subject
+    assert "12345678" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_existing_email_is_refused_without_writing_and_its_owner_is_told(client):
+    UserFactory(email="noor@hetanker.example")
+    response = post(client)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("network:register_done")
+    assert not Organisation.objects.exists()
+    assert [m.to for m in mail.outbox] == [["noor@hetanker.example"]]
+    assert reverse("account_login") in mail.outbox[0].body
+    assert reverse("account_reset_password") in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_visitor_cannot_tell_a_registered_kvk_or_address_from_a_new_one(client):
+    """The answer to an existing KvK number or address is the answer to a new sign-up."""
+    ContactPersonFactory(organisation__kvk_number="11112222", user__email="lid@bestaand.example")
+    answers = [
+        post(client, kvk_number="11112222", email="nieuw@example.nl"),
+        post(client, kvk_number="33334444", email="lid@bestaand.example"),
+        post(client, kvk_number="55556666", email="nog-nieuwer@example.nl"),
+    ]
+    assert {(r.status_code, r["Location"]) for r in answers} == {
+        (302, reverse("network:register_done"))
+    }
+    pages = {client.get(r["Location"]).content for r in answers}
+    assert len(pages) == 1
 
 
 @pytest.mark.django_db
@@ -126,3 +163,26 @@ def test_unverified_contact_cannot_log_in(client):
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_a_kvk_number_taken_a_moment_ago_gets_the_same_answer(client, monkeypatch):
+    """Two sign-ups for one number at once: the second hits the database constraint."""
+    from ..services import registration
+
+    ContactPersonFactory(organisation__kvk_number="12345678", user__email="lid@bestaand.example")
+    real = Organisation.objects.filter
+
+    def not_yet(*args, **kwargs):
+        # The check before writing does not see the other sign-up yet.
+        if kwargs == {"kvk_number": "12345678"}:
+            return real(pk=-1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(registration.Organisation.objects, "filter", not_yet)
+    response = post(client)
+    monkeypatch.undo()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("network:register_done")
+    assert Organisation.objects.count() == 1
+    assert not get_user_model().objects.filter(email="noor@hetanker.example").exists()

@@ -10,7 +10,7 @@ from olievlek.knowledge.search import search
 from .. import imports, services
 from ..choices import Status
 from ..services.profile import ThemeEntry
-from .factories import OrganisationFactory
+from .factories import ContactPersonFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,10 @@ def titles(q: str) -> list[str]:
 
 
 def test_approval_indexes_and_rejection_keeps_out(staff_user, django_capture_on_commit_callbacks):
-    approved = OrganisationFactory(name="Scheepswerf Zeemeeuw", status=Status.PENDING)
+    # Approval needs a contact whose address is confirmed (the factory's is).
+    approved = ContactPersonFactory(
+        organisation__name="Scheepswerf Zeemeeuw", organisation__status=Status.PENDING
+    ).organisation
     rejected = OrganisationFactory(name="Scheepswerf Stormvogel", status=Status.PENDING)
     assert titles("scheepswerf") == []
     with django_capture_on_commit_callbacks(execute=True):

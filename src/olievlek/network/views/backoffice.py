@@ -54,7 +54,9 @@ def queue(request):
 @require_http_methods(["GET", "POST"])
 @staff_required
 def review(request, pk: int):
-    organisation = get_object_or_404(Organisation, pk=pk)
+    organisation = selectors.registration_get(pk=pk)
+    if organisation is None:
+        raise Http404
     reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
     if request.method == "POST":
         try:
@@ -77,7 +79,10 @@ def review(request, pk: int):
                 )
                 return redirect("backoffice:queue")
         except ValidationError as error:
-            add_service_errors(reject_form, error)
+            if request.POST.get("decision") == "approve":
+                messages.error(request, " ".join(error.messages))
+            else:
+                add_service_errors(reject_form, error)
     return render(
         request,
         "network/backoffice/review.html",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -31,6 +34,7 @@ def import_upload(request):
             add_service_errors(form, error)
         else:
             return redirect("backoffice:import_detail", pk=job.pk)
+    imports.import_jobs_fail_stale()
     return render(
         request,
         "network/backoffice/import_upload.html",
@@ -46,6 +50,8 @@ def import_upload(request):
 @require_GET
 @staff_required
 def import_detail(request, pk: int):
+    # A job whose worker died would otherwise say "checking" for ever.
+    imports.import_jobs_fail_stale(job_id=pk)
     job = get_object_or_404(ImportJob, pk=pk)
     template = (
         "network/backoffice/_import_status.html"
@@ -86,7 +92,12 @@ def import_template(request):
         "gezondheid;apk",
         "ontwikkeling",
     ]
-    body = ";".join(ALL_COLUMNS) + "\r\n" + ";".join(example) + "\r\n"
-    response = HttpResponse(("\ufeff" + body).encode("utf-8"), content_type="text/csv")
+    # The csv module quotes a cell that holds the delimiter ("gezondheid;apk"), so that
+    # the example row has exactly as many cells as there are columns.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(ALL_COLUMNS)
+    writer.writerow(example)
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="olievlek-import-voorbeeld.csv"'
     return response

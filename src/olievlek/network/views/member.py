@@ -47,7 +47,12 @@ def member_home(request):
 def profile_edit(request, organisation):
     # The form validates a copy: a ModelForm writes into its instance while it checks, and
     # the service must see the unchanged organisation to know what changed.
-    form = OrganisationProfileForm(request.POST or None, instance=copy.copy(organisation))
+    # A change of name or website that waits for review is shown as the member wished it.
+    wished = copy.copy(organisation)
+    waiting = organisation.profile_change_waiting
+    for name, value in (waiting.changes if waiting else {}).items():
+        setattr(wished, name, value)
+    form = OrganisationProfileForm(request.POST or None, instance=wished)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(
@@ -56,7 +61,18 @@ def profile_edit(request, organisation):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The profile has been saved."))
+            organisation.__dict__.pop("profile_change_waiting", None)
+            if organisation.profile_change_waiting:
+                messages.info(
+                    request,
+                    _(
+                        "The profile has been saved. A new name or website is shown once "
+                        "the project team has approved it; until then the network shows "
+                        "the current one."
+                    ),
+                )
+            else:
+                messages.success(request, _("The profile has been saved."))
             return redirect("network:member_home")
     return render(
         request, "network/member/profile_edit.html", {"form": form, "organisation": organisation}

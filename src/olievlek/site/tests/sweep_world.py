@@ -26,7 +26,8 @@ from olievlek.knowledge.tests.factories import (
     UsageRequestFactory,
     image_bytes,
 )
-from olievlek.network.models import ImportJob
+from olievlek.mail.tests.factories import OutboundMailFactory
+from olievlek.network.models import ImportJob, ProfileChange
 from olievlek.network.tests.factories import (
     ContactPersonFactory,
     InvitationFactory,
@@ -42,6 +43,8 @@ from olievlek.payitforward.tests.factories import (
     OfferFactory,
     member,
 )
+from olievlek.werkvloer import services as scan_services
+from olievlek.werkvloer.tests.factories import ScanRoundFactory, fill
 
 
 def build_world() -> SimpleNamespace:
@@ -96,7 +99,17 @@ def build_world() -> SimpleNamespace:
         item=item, organisation=a, requested_by=contact_a.user, approved=True
     )
 
+    open_round_a = ScanRoundFactory(organisation=a)
+    closed_round_a = ScanRoundFactory(organisation=a)
+    closed_team_a = fill(closed_round_a, {"Winkel": 6})["Winkel"]
+    scan_services.round_close(scan_round=closed_round_a)
+
     return SimpleNamespace(
+        open_round_a=open_round_a,
+        open_team_a=fill(open_round_a, {"Open": 0})["Open"],
+        closed_round_a=closed_round_a,
+        closed_team_a=closed_team_a,
+        mail_a=OutboundMailFactory(failed=True, recipient=contact_a.user.email),
         token_a=api_token_create(
             user=contact_a.user, name="Koppeling", days=30, mfa_completed=False
         ).token,
@@ -104,6 +117,9 @@ def build_world() -> SimpleNamespace:
         b=b,
         contact_a2=ContactPersonFactory(organisation=a, is_primary=False, user__email="a2@x.nl"),
         invitation_a=InvitationFactory(organisation=a),
+        change_a=ProfileChange.objects.create(
+            organisation=a, changes={"name": "A nieuw"}, previous={"name": a.name}
+        ),
         job=ImportJob.objects.create(
             filename="leden.csv", file="imports/leden.csv", state=ImportJob.State.VALID
         ),

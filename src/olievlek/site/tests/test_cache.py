@@ -40,7 +40,10 @@ def test_approval_makes_the_new_organisation_visible_at_once(
 ):
     url = reverse("network:directory") + "?q=Linde"
     assert "Zorggroep De Linde" not in client.get(url).content.decode()
-    pending = OrganisationFactory(name="Zorggroep De Linde", status=Status.PENDING)
+    # Approval needs a contact with a confirmed address (the factory's is).
+    pending = ContactPersonFactory(
+        organisation__name="Zorggroep De Linde", organisation__status=Status.PENDING
+    ).organisation
     assert "Zorggroep De Linde" not in client.get(url).content.decode()  # still cached
     with django_capture_on_commit_callbacks(execute=True):
         services.organisation_approve(organisation=pending, actor=staff_user)

@@ -110,11 +110,15 @@ def test_the_api_docs_load_no_fonts_from_elsewhere():
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text)
 
 
-# Mails are not web pages (no policy applies there, and mail programs need inline styles).
+# Mails and PDFs are not web pages: no policy applies there, and mail programs and the
+# PDF renderer (WeasyPrint) need their styles in the document.
+NOT_WEB_PAGES = {"emails", "pdf"}
+MAIL_LAYOUTS = {"mail/templates/mail/layout.html"}
 TEMPLATES = sorted(
     path
     for path in PACKAGE.glob("**/templates/**/*.html")
-    if "emails" not in path.relative_to(PACKAGE).parts
+    if not NOT_WEB_PAGES & set(path.relative_to(PACKAGE).parts)
+    and str(path.relative_to(PACKAGE)) not in MAIL_LAYOUTS
 )
 INLINE = {
     "inline <script> with code": re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.I),

@@ -23,6 +23,7 @@ DEMO_BUILDERS = [
     "olievlek.payitforward.demo",
     "olievlek.events.demo",
     "olievlek.knowledge.demo",
+    "olievlek.werkvloer.demo",
 ]
 
 

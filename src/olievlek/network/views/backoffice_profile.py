@@ -1,0 +1,63 @@
+"""The project team reviews the changes of name and website that members asked for."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from olievlek.audit.selectors import audit_entries_for
+from olievlek.site.forms import add_service_errors
+
+from .. import selectors, services
+from ..forms import RejectForm
+from ..models import ProfileChange
+from .access import staff_required
+
+
+@require_GET
+@staff_required
+def profile_change_queue(request):
+    return render(
+        request,
+        "network/backoffice/profile_changes.html",
+        {"changes": selectors.profile_change_queue()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def profile_change_review(request, pk: int):
+    change = get_object_or_404(ProfileChange.objects.select_related("organisation"), pk=pk)
+    decision = request.POST.get("decision")
+    reject_form = RejectForm(request.POST if decision == "reject" else None)
+    if request.method == "POST":
+        try:
+            if decision == "approve":
+                services.profile_change_approve(change=change, actor=request.user)
+                messages.success(
+                    request, _("The change has been published and the employer emailed.")
+                )
+                return redirect("backoffice:profile_changes")
+            if decision == "reject" and reject_form.is_valid():
+                services.profile_change_reject(
+                    change=change, actor=request.user, reason=reject_form.cleaned_data["reason"]
+                )
+                messages.success(
+                    request, _("The change has been rejected and the employer emailed.")
+                )
+                return redirect("backoffice:profile_changes")
+        except ValidationError as error:
+            add_service_errors(reject_form, error)
+    return render(
+        request,
+        "network/backoffice/profile_change_review.html",
+        {
+            "change": change,
+            "organisation": change.organisation,
+            "reject_form": reject_form,
+            "history": audit_entries_for(target=change.organisation)[:20],
+        },
+    )

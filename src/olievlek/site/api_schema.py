@@ -36,8 +36,8 @@ ERRORS = {
     "404": "Not found.",
     "429": "Too many requests (site/throttle.py); `Retry-After` says when to try again.",
 }
-# Fields an anonymous visitor does not get (contact details are for members).
-MEMBERS_ONLY_FIELDS = {"OrganisationWithContacts": {"email", "phone", "contacts"}}
+# Fields only the project team gets (contact details); everyone else gets the rest.
+TEAM_ONLY_FIELDS = {"OrganisationWithContacts": {"email", "phone", "contacts"}}
 
 
 def document_problems(result, generator, request, public):
@@ -54,7 +54,7 @@ def document_problems(result, generator, request, public):
                 if code == "400" and not takes_input:
                     continue
                 responses.setdefault(code, {"content": problem, "description": description})
-    for name, fields in MEMBERS_ONLY_FIELDS.items():
+    for name, fields in TEAM_ONLY_FIELDS.items():
         if name in schemas:
             required = [f for f in schemas[name].get("required", []) if f not in fields]
             schemas[name]["required"] = required

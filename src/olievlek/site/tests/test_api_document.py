@@ -60,7 +60,7 @@ def test_a_match_without_a_meeting_mode_matches_the_document(client_for, staff_u
     assert conforms(document, "/api/v1/matches/{id}", "GET", url, response)
 
 
-def test_organisations_without_contact_details_for_visitors_match_the_document(client, document):
+def test_organisations_without_contact_details_match_the_document(client, document):
     organisation = OrganisationFactory()
     for path, url in [
         ("/api/v1/organisaties", "/api/v1/organisaties"),

@@ -274,6 +274,9 @@ TABLE: dict[str, list[tuple]] = {
     "events:calendar": [("get", "/bijeenkomsten/", ALL)],
     "events:feed": [("get", "/bijeenkomsten/agenda.ics", ALL)],
     "events:registration": [("get", "/bijeenkomsten/aanmelding/{registration_a.token}", ALL)],
+    "events:registration_ics": [
+        ("get", "/bijeenkomsten/aanmelding/{registration_a.token}/agenda.ics", ALL)
+    ],
     "events:availability": [("get", "/bijeenkomsten/beschikbaarheid/{invitee_a.token}", ALL)],
     "events:detail": [("get", "/bijeenkomsten/{event.slug}/", ALL)],
     "events:event_ics": [("get", "/bijeenkomsten/{event.slug}/agenda.ics", ALL)],

@@ -123,6 +123,7 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server):
     assert not problems, "\n".join(problems)
     shots = os.environ.get("OLIEVLEK_SCREENSHOTS")
     failures: list[str] = []
+    axed_wide: set[str] = set()
     for visitor in SEEN_BY:
         context = _context(browser, live_server, clients[visitor])
         page = context.new_page()
@@ -142,6 +143,12 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server):
                 overflow = _horizontal_overflow(page)
                 if overflow:
                     failures.append(f"{where}: scrolls sideways, {overflow}")
+                if width != WIDTHS[0]:
+                    # Visitors of one path differ in content, which axe saw at 390 px for
+                    # each of them; the wide layout is checked once per path.
+                    if path in axed_wide:
+                        continue
+                    axed_wide.add(path)
                 results = web.axe.run(
                     page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
                 )

@@ -6,8 +6,15 @@ from ..middleware import SKIPPED, SURVEY_AFTER, pages_seen
 register = template.Library()
 
 # Pages where a visitor is busy with a form of its own (registering, answering an
-# invitation): the survey would only get in the way there.
-BUSY = ("/aanmelden", "/uitnodiging", "/bijeenkomsten/aanmelding", "/bijeenkomsten/beschikbaarheid")
+# invitation, an employee's self-scan): the survey would only get in the way there, and an
+# employee answering the scan is not the website's audience.
+BUSY = (
+    "/aanmelden",
+    "/uitnodiging",
+    "/bijeenkomsten/aanmelding",
+    "/bijeenkomsten/beschikbaarheid",
+    "/scan/",
+)
 
 
 @register.inclusion_tag("impact/survey_block.html", takes_context=True)

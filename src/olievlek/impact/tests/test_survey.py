@@ -90,3 +90,9 @@ def test_a_page_with_the_survey_never_enters_the_shared_page_cache(client, setti
     assert 'id="ov-survey-title"' in html
     fresh = Client().get("/netwerk/")
     assert 'id="ov-survey-title"' not in fresh.content.decode()
+
+
+def test_the_survey_stays_away_from_an_employees_self_scan(client):
+    browse(client, pages=5)
+    assert 'id="ov-survey-title"' not in client.get("/scan/").content.decode()
+    assert 'id="ov-survey-title"' not in client.get("/scan/terug").content.decode()

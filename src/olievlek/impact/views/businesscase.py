@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 from olievlek.engines import businesscase
 from olievlek.network.selectors import organisation_of_user
 from olievlek.network.views.access import member_required
+from olievlek.site.pdf import pdf_response
 
 from .. import charts, selectors, services
 from ..forms import LABELS, BusinessCaseForm, SaveCaseForm
-from ..pdf import pdf_response
 
 
 def _figures(inputs: businesscase.Inputs) -> dict:

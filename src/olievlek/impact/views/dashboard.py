@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from olievlek.accounts.access import is_team, team_required
+from olievlek.site.pdf import pdf_response
 
 from .. import report
 from ..forms import FilterForm
-from ..pdf import pdf_response
 
 
 def _tables(request, *, team: bool):

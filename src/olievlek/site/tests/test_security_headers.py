@@ -118,6 +118,7 @@ TEMPLATES = sorted(
     path
     for path in PACKAGE.glob("**/templates/**/*.html")
     if not NOT_WEB_PAGES & set(path.relative_to(PACKAGE).parts)
+    and not path.stem.endswith("_pdf")
     and str(path.relative_to(PACKAGE)) not in MAIL_LAYOUTS
 )
 INLINE = {

@@ -189,3 +189,17 @@ def test_main_menu_is_a_row_of_links_on_a_wide_screen(web):
     menu = web.page.get_by_role("navigation", name="Hoofdmenu")
     assert not menu.get_by_role("button", name="Menu").is_visible()
     assert menu.get_by_role("link", name="Netwerk").is_visible()
+
+
+def test_filters_fold_away_on_a_phone_and_stand_open_on_a_wide_screen(web):
+    page = web.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    web.goto("/netwerk/")
+    filters = page.get_by_role("search", name="Het netwerk filteren")
+    assert not filters.is_visible()
+    page.get_by_text("Filters", exact=True).click()
+    assert filters.is_visible()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    web.goto("/netwerk/")
+    assert filters.is_visible()

@@ -37,3 +37,10 @@ document.addEventListener("keydown", (event) => {
     button.focus();
   }
 });
+
+// <details data-open-wide>: filters fold away on a phone and stand open on a wide screen.
+if (window.matchMedia("(min-width: 50rem)").matches) {
+  document.querySelectorAll("details[data-open-wide]").forEach((details) => {
+    details.open = true;
+  });
+}

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "olievlek.events",
     "olievlek.knowledge",
     "olievlek.werkvloer",
+    "olievlek.notifications",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "olievlek.site.context_processors.site",
                 "olievlek.site.context_processors.navigation",
+                "olievlek.notifications.context_processors.unread",
             ],
         },
     }

@@ -39,6 +39,6 @@ def inbox_items() -> list[InboxItem]:
             label=_("Invitations not accepted after a week"),
             queryset=Invitation.objects.filter(accepted_at=None, created_at__lt=week_ago),
             date_field="created_at",
-            url=reverse("backoffice:organisations"),
+            url=reverse("backoffice:invitations"),
         ),
     ]

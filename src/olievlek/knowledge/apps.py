@@ -23,3 +23,9 @@ class KnowledgeConfig(AppConfig):
         (_("Campaign library"), "knowledge:backoffice_campaign"),
         (_("Campaign requests"), "knowledge:backoffice_requests"),
     ]
+
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()

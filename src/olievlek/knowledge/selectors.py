@@ -102,6 +102,33 @@ def related_stories(*, story: Story, limit: int = 3) -> list[Story]:
     )
 
 
+def stories_for_help(*, items, are_offers: bool, per_item: int = 2) -> dict[int, list[Story]]:
+    """Published stories to show beside offers or requests (objects with ``pk``,
+    ``themes`` and, for offers, matches): first the stories that came from the matches of
+    that offer, then stories sharing a theme. Two queries for a whole page."""
+    items = list(items)
+    themes = sorted({t for item in items for t in item.themes})
+    if not items or not themes:
+        return {}
+    offer_ids = [item.pk for item in items] if are_offers else []
+    candidates = list(
+        stories_published()
+        .filter(Q(theme_links__theme__in=themes) | Q(from_match__offer_id__in=offer_ids))
+        .select_related("from_match")
+        .distinct()[:60]
+    )
+    shown: dict[int, list[Story]] = {}
+    for item in items:
+        own = [
+            s
+            for s in candidates
+            if are_offers and s.from_match and s.from_match.offer_id == item.pk
+        ]
+        same = [s for s in candidates if s not in own and set(s.themes) & set(item.themes)]
+        shown[item.pk] = (own + same)[:per_item]
+    return shown
+
+
 # --- manifesto --------------------------------------------------------------------------
 
 

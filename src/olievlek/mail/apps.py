@@ -12,6 +12,12 @@ class MailConfig(AppConfig):
     verbose_name = _("Mail")
     backoffice_items = [(_("Mail"), "mail:list")]
 
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()
+
     def ready(self) -> None:
         from olievlek.audit.labels import register_action_labels
 

@@ -6,6 +6,12 @@ class NetworkConfig(AppConfig):
     name = "olievlek.network"
     verbose_name = _("Network")
 
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()
+
     def ready(self) -> None:
         from olievlek.audit.labels import register_action_labels
 

@@ -35,6 +35,10 @@ def _row(org: Organisation) -> list[str]:
         _yes_no(org.is_partner),
         ";".join(p.theme for p in profiles if p.has_experience),
         ";".join(p.theme for p in profiles if p.wants_help),
+        # Contact people are not in the directory export (personal data): the two
+        # contact columns stay empty, so a re-import invites nobody.
+        "",
+        "",
     ]
 
 

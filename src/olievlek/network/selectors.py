@@ -143,6 +143,32 @@ def network_counts() -> dict[str, int]:
     }
 
 
+def figures_of_the_day() -> dict[str, int | None]:
+    """Members, open help requests and seats taken in coming meetings (the other apps are
+    asked only when installed)."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    figures: dict[str, int | None] = {
+        "members": Organisation.objects.filter(status=Status.APPROVED).count(),
+        "open_requests": None,
+        "seats_taken": None,
+    }
+    if apps.is_installed("olievlek.payitforward"):
+        from olievlek.payitforward.choices import RequestStatus
+        from olievlek.payitforward.models import HelpRequest
+
+        figures["open_requests"] = HelpRequest.objects.filter(status=RequestStatus.OPEN).count()
+    if apps.is_installed("olievlek.events"):
+        from olievlek.events.choices import RegistrationState
+        from olievlek.events.models import Registration
+
+        figures["seats_taken"] = Registration.objects.filter(
+            state=RegistrationState.CONFIRMED, event__starts_at__gte=timezone.now()
+        ).count()
+    return figures
+
+
 def profile_change_queue() -> QuerySet[ProfileChange]:
     return (
         ProfileChange.objects.filter(state=ProfileChange.State.PENDING)

@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from .views import backoffice, backoffice_erasure, backoffice_imports, backoffice_profile
+from .views import (
+    backoffice,
+    backoffice_erasure,
+    backoffice_imports,
+    backoffice_invitations,
+    backoffice_profile,
+)
 
 app_name = "backoffice"
 
@@ -34,4 +40,10 @@ urlpatterns = [
     path("import/<int:pk>/", backoffice_imports.import_detail, name="import_detail"),
     path("import/<int:pk>/start", backoffice_imports.import_start, name="import_start"),
     path("logboek/", backoffice.audit_log, name="audit"),
+    path("uitnodigingen/", backoffice_invitations.invitation_list, name="invitations"),
+    path(
+        "uitnodigingen/<int:pk>/opnieuw-versturen",
+        backoffice_invitations.invitation_resend,
+        name="invitation_resend",
+    ),
 ]

@@ -13,3 +13,9 @@ class PayItForwardConfig(AppConfig):
     # Links in the back office's menu and on the member home page.
     backoffice_items = [(_("Pay it Forward: match rounds"), "payitforward:bo_home")]
     member_items = [(_("Pay it Forward: offer or ask for help"), "payitforward:member_home")]
+
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "olievlek.knowledge",
     "olievlek.werkvloer",
     "olievlek.impact",
+    "olievlek.notifications",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "olievlek.site.context_processors.site",
                 "olievlek.site.context_processors.navigation",
+                "olievlek.notifications.context_processors.unread",
             ],
         },
     }

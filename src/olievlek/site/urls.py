@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("olievlek.knowledge.urls")),
     path("", include("olievlek.werkvloer.urls")),
     path("", include("olievlek.impact.urls")),
+    path("", include("olievlek.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

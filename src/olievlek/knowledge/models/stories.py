@@ -64,6 +64,16 @@ class Story(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The Pay it Forward match the story tells about (the knowledge loop): both sides get
+    # a draft when the match is completed.
+    from_match = models.ForeignKey(
+        "payitforward.Match",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        verbose_name=_("from the match"),
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -14,6 +14,7 @@ from .campaign import (
     usage_request_reject,
     usage_request_revoke,
 )
+from .loop import story_drafts_from_match
 from .manifesto import (
     FactorData,
     endorsement_remove,
@@ -35,6 +36,7 @@ from .stories import (
 )
 
 __all__ = [
+    "story_drafts_from_match",
     "CampaignItemData",
     "FactorData",
     "StoryData",

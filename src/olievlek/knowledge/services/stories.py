@@ -127,6 +127,9 @@ def story_submit(*, story: Story, actor) -> Story:
         story = Story.objects.select_for_update().get(pk=story.pk)
         if story.status not in EDITABLE_STATUSES:
             raise ValidationError(_("This story has already been submitted."))
+        if not story.body.strip():
+            # A draft from a completed match starts empty.
+            raise ValidationError(_("Write your story before you submit it."))
         story.status = StoryStatus.SUBMITTED
         story.submitted_at = timezone.now()
         story.save(update_fields=["status", "submitted_at", "updated_at"])

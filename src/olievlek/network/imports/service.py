@@ -233,6 +233,7 @@ class _Writer:
         self.taken = set(Organisation.objects.values_list("slug", flat=True))
         self.pending: list[OrganisationRow] = []
         self.created = 0
+        self.invited = 0
 
     def _slug(self, name: str) -> str:
         base = slugify(name)[:200] or "organisatie"
@@ -285,6 +286,21 @@ class _Writer:
             for theme in sorted(r.experience_themes | r.help_themes)
         )
         self.created += len(organisations)
+        self._invite(organisations, rows)
+
+    def _invite(self, organisations, rows) -> None:
+        """Invite the contact person a row names; one who already has an account or an
+        open invitation is left alone (the row itself is imported)."""
+        from ..services.contacts import invitation_create
+
+        for org, r in zip(organisations, rows, strict=True):
+            if not r.contact_email:
+                continue
+            try:
+                invitation_create(organisation=org, email=r.contact_email, actor=self.actor)
+            except ValidationError:
+                continue
+            self.invited += 1
 
 
 class _Invalid(Exception):

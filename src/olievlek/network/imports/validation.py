@@ -31,6 +31,9 @@ OPTIONAL_COLUMNS = (
     "partner",
     "ervaring",
     "hulpvraag",
+    # The contact person the import invites (an invitation with a sign-up link).
+    "contactpersoon_naam",
+    "contactpersoon_email",
 )
 ALL_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 YES = {"ja", "j", "yes", "y", "1", "true", "waar", "x"}
@@ -55,6 +58,8 @@ MAX_LENGTHS = {
     "partner": 20,
     "ervaring": 200,
     "hulpvraag": 200,
+    "contactpersoon_naam": 200,
+    "contactpersoon_email": 254,
 }
 # The page shows these; the rest is counted, not kept (a bad file of 50,000 rows must
 # not become an error document of hundreds of megabytes).
@@ -89,6 +94,8 @@ class OrganisationRow:
     is_partner: bool = False
     experience_themes: frozenset[str] = field(default_factory=frozenset)
     help_themes: frozenset[str] = field(default_factory=frozenset)
+    contact_name: str = ""
+    contact_email: str = ""
 
 
 class ProblemLog:
@@ -314,6 +321,15 @@ def validate_sheet(
                 validate_email(email)
             except ValidationError:
                 checker.fail("email", _('"%(value)s" is not an email address.') % {"value": email})
+        contact_email = checker.text("contactpersoon_email", max_length=254).lower()
+        if contact_email:
+            try:
+                validate_email(contact_email)
+            except ValidationError:
+                checker.fail(
+                    "contactpersoon_email",
+                    _('"%(value)s" is not an email address.') % {"value": contact_email},
+                )
         row = OrganisationRow(
             line=line,
             name=checker.text("naam", required=True),
@@ -343,6 +359,8 @@ def validate_sheet(
             is_partner=checker.flag("partner"),
             experience_themes=checker.themes("ervaring"),
             help_themes=checker.themes("hulpvraag"),
+            contact_name=checker.text("contactpersoon_naam", max_length=200),
+            contact_email=contact_email,
         )
         if len(problems) == before:
             if keep is None or len(rows) < keep:

@@ -3,7 +3,7 @@
 Other apps import from here, not from the modules below it.
 """
 
-from .contacts import contact_remove, invitation_accept, invitation_create
+from .contacts import contact_remove, invitation_accept, invitation_create, invitation_resend
 from .erasure import account_delete, organisation_delete
 from .profile import organisation_update, theme_profiles_update
 from .profile_review import profile_change_approve, profile_change_reject
@@ -20,6 +20,7 @@ __all__ = [
     "contact_remove",
     "invitation_accept",
     "invitation_create",
+    "invitation_resend",
     "organisation_approve",
     "organisation_register",
     "organisation_reject",

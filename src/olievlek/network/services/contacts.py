@@ -46,6 +46,39 @@ def invitation_create(*, organisation: Organisation, email: str, actor) -> Invit
     return invitation
 
 
+def invitation_resend(*, invitation: Invitation, actor) -> Invitation:
+    """Send an invitation nobody accepted again, with a new link and a new expiry (the old
+    link stops working)."""
+    from ..models import _invitation_expiry, _invitation_token
+
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise ValidationError(_("This invitation has already been accepted."))
+        invitation.token = _invitation_token()
+        invitation.expires_at = _invitation_expiry()
+        invitation.save(update_fields=["token", "expires_at"])
+        audit_record(
+            actor=actor,
+            action="contact.invite",
+            target=invitation.organisation,
+            email=invitation.email,
+        )
+        context = {
+            "organisation": invitation.organisation,
+            "inviter": actor,
+            "path": reverse("network:invitation_accept", kwargs={"token": invitation.token}),
+            "expires_at": invitation.expires_at,
+        }
+        email = invitation.email
+        transaction.on_commit(
+            lambda: send_templated(
+                template="network/emails/invitation", recipients=[email], context=context
+            )
+        )
+    return invitation
+
+
 def invitation_accept(*, invitation: Invitation, first_name: str, last_name: str, password: str):
     """Create the invited person's account; following the emailed link proves the
     address, so it is verified at once."""

@@ -31,6 +31,8 @@ def org_row(n: int, **changes) -> dict[str, str]:
         "partner": "nee",
         "ervaring": "gezondheid",
         "hulpvraag": "",
+        "contactpersoon_naam": "",
+        "contactpersoon_email": "",
     }
     row.update(changes)
     return row

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
 from olievlek.site.forms import add_service_errors
+from olievlek.site.inbox import inbox_collect
 
 from .. import exports, selectors, services
 from ..choices import Status
@@ -38,6 +39,8 @@ def dashboard(request):
         "network/backoffice/dashboard.html",
         {
             "counts": selectors.network_counts(),
+            "inbox": inbox_collect(),
+            "figures": selectors.figures_of_the_day(),
             "recent": audit_entries_recent()[:10],
         },
     )

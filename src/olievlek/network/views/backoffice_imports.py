@@ -91,6 +91,8 @@ def import_template(request):
         "nee",
         "gezondheid;apk",
         "ontwikkeling",
+        "Sanne de Korenaar",
+        "sanne@example.nl",
     ]
     # The csv module quotes a cell that holds the delimiter ("gezondheid;apk"), so that
     # the example row has exactly as many cells as there are columns.

@@ -19,6 +19,7 @@ from .. import selectors, services
 from ..choices import Theme
 from ..forms import InvitationForm, OrganisationProfileForm, ThemeProfileForm
 from ..models import ContactPerson
+from ..onboarding import onboarding_open
 from ..services.profile import ThemeEntry
 from .access import member_required
 
@@ -38,6 +39,9 @@ def member_home(request):
             "organisation": organisation,
             "contacts": selectors.organisation_contacts(organisation=organisation),
             "profiles": organisation.theme_profiles.order_by("theme"),
+            "onboarding": onboarding_open(organisation=organisation)
+            if organisation.status == "approved"
+            else [],
         },
     )
 

@@ -83,6 +83,8 @@ def match_rate(*, match: Match, organisation: Organisation, rating: int) -> Matc
         match, side = _locked(match, organisation)
         if match.state not in (MatchState.HELD, MatchState.COMPLETED):
             raise ValidationError(_("A match can be rated once the meeting has been held."))
+        if match.rating_of(side) is not None:
+            raise ValidationError(_("You have already rated this match; a rating is given once."))
         setattr(match, f"{side}_rating", rating)
         match.save(update_fields=[f"{side}_rating"])
     return match
@@ -102,6 +104,10 @@ def match_complete(*, match: Match, organisation: Organisation) -> Match:
         match.save(update_fields=["state", "completed_at"])
         HelpRequest.objects.filter(pk=match.request_id).update(status=RequestStatus.DONE)
         notify("completed", [match.learner], {"match": match})
+        # Late import: the stories app builds on this one, not the other way round.
+        from olievlek.knowledge.services import story_drafts_from_match
+
+        story_drafts_from_match(match=match)
     return match
 
 

@@ -14,3 +14,8 @@ def reasons(match) -> list[str]:
 @register.filter
 def side_for(match, organisation) -> str | None:
     return match.side_of(organisation) if organisation is not None else None
+
+
+@register.filter
+def lookup(mapping, key):
+    return (mapping or {}).get(key, [])

@@ -59,9 +59,12 @@ def test_plan_log_rate_complete():
     assert match.state == MatchState.COMPLETED and match.completed_at is not None
     match.request.refresh_from_db()
     assert match.request.status == RequestStatus.DONE
-    (invitation,) = mail.outbox
+    # One pledge invitation to the learner, and one story invitation to each side (the
+    # knowledge loop, in olievlek.knowledge).
+    pledge_link = f"/mijn/payitforward/matches/{match.pk}/doorgeven"
+    (invitation,) = [m for m in mail.outbox if pledge_link in m.body]
     assert invitation.to == [match.learner.contacts.get().user.email]
-    assert f"/mijn/payitforward/matches/{match.pk}/doorgeven" in invitation.body
+    assert len(mail.outbox) == 3
 
 
 def test_a_proposal_has_no_meeting_yet():

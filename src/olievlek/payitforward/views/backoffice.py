@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..choices import MatchState
 from ..forms import MatchFilterForm, ProposalChangeForm, RoundStartForm, StaffMatchForm
 from ..models import HelpRequest, Match, MatchRound, Offer
+from ..round_insight import round_unmatched, unreachable_organisations
 
 
 @require_GET
@@ -68,6 +69,10 @@ def round_detail(request, pk: int):
         {
             "round": match_round,
             "proposals": selectors.round_proposals(match_round=match_round),
+            "unmatched": round_unmatched(match_round=match_round),
+            "unreachable": unreachable_organisations(match_round=match_round)
+            if match_round.state == "ready"
+            else [],
         },
     )
 

@@ -34,7 +34,7 @@ def _actions(match, side) -> dict:
         "answer": pending,
         "plan": state in (MatchState.ACCEPTED, MatchState.PLANNED),
         "log": state in (MatchState.ACCEPTED, MatchState.PLANNED),
-        "rate": state in (MatchState.HELD, MatchState.COMPLETED),
+        "rate": state in (MatchState.HELD, MatchState.COMPLETED) and match.rating_of(side) is None,
         "complete": state == MatchState.HELD
         and match.mentor_rating is not None
         and match.learner_rating is not None,

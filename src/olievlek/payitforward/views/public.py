@@ -24,6 +24,13 @@ def index(request):
     )
 
 
+def _stories_for(offers) -> dict:
+    # Late import: the stories app builds on this one (a story may come from a match).
+    from olievlek.knowledge.selectors import stories_for_help
+
+    return stories_for_help(items=offers, are_offers=True)
+
+
 @require_GET
 def offers(request):
     form = OfferFilterForm(request.GET or None)
@@ -42,6 +49,7 @@ def offers(request):
             "organisation": organisation,
             "active_request": organisation
             and selectors.member_active_request(organisation=organisation),
+            "stories": _stories_for(page.object_list),
         },
     )
 

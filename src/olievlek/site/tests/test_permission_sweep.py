@@ -341,6 +341,24 @@ TABLE: dict[str, list[tuple]] = {
     "mail:list": [("get", "/beheer/mail/", TEAM)],
     "mail:detail": [("get", "/beheer/mail/{mail_a.pk}/", TEAM)],
     "mail:resend": [("post", "/beheer/mail/{mail_a.pk}/opnieuw-versturen", TEAM_POST)],
+    "notifications:list": [("get", "/mijn/meldingen/", (LOGIN, 200, 200, 200, 200))],
+    "notifications:preferences": [
+        ("get", "/mijn/meldingen/instellingen", (LOGIN, 200, 200, 200, 200))
+    ],
+    "notifications:mark_all_read": [
+        ("post", "/mijn/meldingen/alles-gelezen", (LOGIN, 302, 302, 302, 302))
+    ],
+    "notifications:mark_read": [
+        ("post", "/mijn/meldingen/999999/gelezen", (LOGIN, 302, 302, 302, 302))
+    ],
+    "backoffice:invitations": [("get", "/beheer/uitnodigingen/", TEAM)],
+    "backoffice:invitation_resend": [
+        (
+            "post",
+            "/beheer/uitnodigingen/999999/opnieuw-versturen",
+            (LOGIN, 403, 403, SETUP_2FA, 404),
+        )
+    ],
     # --- Werkvloer: the employer's rounds and the employee's anonymous scan -------------------
     "werkvloer:employer_home": [("get", "/mijn/werkvloer/", MEMBER)],
     "werkvloer:round_new": [("get", "/mijn/werkvloer/rondes/nieuw", MEMBER)],

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "olievlek.events",
     "olievlek.knowledge",
     "olievlek.werkvloer",
+    "olievlek.programme",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
     path("", include("olievlek.werkvloer.urls")),
+    path("", include("olievlek.programme.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammeConfig(AppConfig):
+    """*Programmalijnen*: the programme's lines of work and the partners that lead them."""
+
+    name = "olievlek.programme"
+    label = "programme"
+    verbose_name = _("Programme lines")
+    nav_items = [(_("Programme lines"), "programme:list")]
+    backoffice_items = [(_("Programme lines"), "programme:bo_list")]
+
+    def ready(self) -> None:
+        from olievlek.audit.labels import register_action_labels
+
+        register_action_labels(
+            {
+                "programme.line_create": _("Programme line created"),
+                "programme.line_update": _("Programme line changed"),
+            }
+        )

@@ -9,6 +9,7 @@ class ProgrammeConfig(AppConfig):
     label = "programme"
     verbose_name = _("Programme lines")
     nav_items = [(_("Programme lines"), "programme:list")]
+    member_items = [(_("Our own activities"), "programme:my_initiatives")]
     backoffice_items = [(_("Programme lines"), "programme:bo_list")]
 
     def ready(self) -> None:

@@ -10,9 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.accounts.access import team_required
+from olievlek.events import selectors as event_selectors
+from olievlek.network.views.access import member_required
+from olievlek.site.forms import add_service_errors
 
 from . import selectors, services
 from .forms import LineForm
+from .initiatives import InitiativeForm, initiative_propose
 from .models import ProgrammeLine
 
 
@@ -72,3 +76,32 @@ def backoffice_create(request):
 @team_required
 def backoffice_edit(request, pk: int):
     return _save(request, line=get_object_or_404(ProgrammeLine, pk=pk))
+
+
+@require_GET
+@member_required()
+def my_initiatives(request, organisation):
+    return render(
+        request,
+        "programme/member/initiatives.html",
+        {"proposals": event_selectors.proposals_of(organisation=organisation)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@member_required()
+def initiative_new(request, organisation):
+    form = InitiativeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            initiative_propose(
+                actor=request.user, organisation=organisation, cleaned=form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Thank you. The project team looks at your proposal and lets you know.")
+            )
+            return redirect("programme:my_initiatives")
+    return render(request, "programme/member/initiative_form.html", {"form": form})

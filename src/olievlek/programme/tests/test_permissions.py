@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 VISITORS = ("anon", "a", "b", "staff", "pending", "partner")
 ALL_200 = (200,) * 6
+MEMBER = (LOGIN, 200, 200, 403, 403, 200)
 TEAM = (LOGIN, 403, 403, 200, 403, 403)
 TEAM_POST = (LOGIN, 403, 403, 302, 403, 403)
 
@@ -47,6 +48,9 @@ MATRIX = [
     row("get", "/programmalijnen/{line.slug}/", *ALL_200),
     row("get", "/programmalijnen/{hidden.slug}/", *(404,) * 6),
     row("get", "/partners/", *ALL_200),
+    row("get", "/mijn/activiteiten/", *MEMBER),
+    row("get", "/mijn/activiteiten/nieuw", *MEMBER),
+    row("post", "/mijn/activiteiten/nieuw", LOGIN, 200, 200, 403, 403, 200, {"title": ""}),
     row("get", "/beheer/programmalijnen/", *TEAM),
     row("get", "/beheer/programmalijnen/nieuw", *TEAM),
     row("post", "/beheer/programmalijnen/nieuw", *TEAM_POST, {"name": "Nieuw", "is_active": "on"}),

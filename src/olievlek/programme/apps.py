@@ -9,8 +9,14 @@ class ProgrammeConfig(AppConfig):
     label = "programme"
     verbose_name = _("Programme lines")
     nav_items = [(_("Programme lines"), "programme:list")]
-    member_items = [(_("Our own activities"), "programme:my_initiatives")]
-    backoffice_items = [(_("Programme lines"), "programme:bo_list")]
+    member_items = [
+        (_("Our own activities"), "programme:my_initiatives"),
+        (_("Sounding board"), "programme:board_member_list"),
+    ]
+    backoffice_items = [
+        (_("Programme lines"), "programme:bo_list"),
+        (_("Sounding board"), "programme:board_staff_list"),
+    ]
 
     def ready(self) -> None:
         from olievlek.audit.labels import register_action_labels
@@ -19,5 +25,8 @@ class ProgrammeConfig(AppConfig):
             {
                 "programme.line_create": _("Programme line created"),
                 "programme.line_update": _("Programme line changed"),
+                "programme.board_seat": _("Sounding-board group changed"),
+                "programme.board_proposal": _("Proposal put to the sounding board"),
+                "programme.board_decision": _("Sounding-board decision published"),
             }
         )

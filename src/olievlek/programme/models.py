@@ -89,3 +89,86 @@ class ProgrammeLine(models.Model):
         if self.lead_user_id:
             return self.lead_user.get_full_name() or self.lead_user.email
         return ""
+
+
+class SoundingBoardSeat(models.Model):
+    """An organisation in the sounding-board group (*klankbordgroep*); its contacts are the
+    group's members. Set by the project team."""
+
+    organisation = models.OneToOneField(
+        "network.Organisation", on_delete=models.CASCADE, related_name="sounding_board_seat"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("sounding-board member")
+        verbose_name_plural = _("sounding-board members")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class BoardProposal(models.Model):
+    """A proposal the project team puts to the sounding-board group. Members comment and
+    vote until the deadline; then the team publishes a decision."""
+
+    title = models.CharField(_("title"), max_length=200)
+    draft = models.TextField(_("draft text"), max_length=20000)
+    deadline = models.DateTimeField(_("deadline"))
+    decision = models.TextField(_("decision"), blank=True, max_length=20000)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deadline", "-id"]
+        verbose_name = _("sounding-board proposal")
+        verbose_name_plural = _("sounding-board proposals")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, now=None) -> bool:
+        from django.utils import timezone
+
+        return (now or timezone.now()) < self.deadline
+
+
+class VoteChoice(models.TextChoices):
+    AGREE = "agree", _("Agree")
+    DISAGREE = "disagree", _("Disagree")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class BoardVote(models.Model):
+    proposal = models.ForeignKey(BoardProposal, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    choice = models.CharField(_("your vote"), max_length=10, choices=VoteChoice.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "voter"], name="board_vote_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_choice_display()
+
+
+class BoardComment(models.Model):
+    proposal = models.ForeignKey(BoardProposal, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(max_length=200)
+    text = models.TextField(_("comment"), max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

@@ -20,6 +20,11 @@ def lines_active() -> QuerySet[ProgrammeLine]:
     )
 
 
+def line_choices() -> list[tuple[str, str]]:
+    """(slug, name) of the active lines, for the filters of the directory and search."""
+    return list(ProgrammeLine.objects.filter(is_active=True).values_list("slug", "name"))
+
+
 def lines_all() -> QuerySet[ProgrammeLine]:
     return ProgrammeLine.objects.select_related("lead_organisation", "lead_user")
 

@@ -92,3 +92,35 @@ def test_the_organisations_of_a_line_are_those_that_take_part(staff_user):
 def test_a_contact_of_an_approved_partner_is_a_partner(user_a):
     assert access.is_partner(ContactPersonFactory(organisation__is_partner=True).user)
     assert not access.is_partner(user_a)
+
+
+def test_the_directory_filters_by_line(client):
+    line = ProgrammeLineFactory()
+    offering = OrganisationFactory(name="Helpt op de lijn")
+    OrganisationFactory(name="Doet niet mee")
+    from olievlek.payitforward.tests.factories import OfferFactory
+
+    services.set_lines(obj=OfferFactory(organisation=offering), lines=[line])
+    page = client.get(f"/netwerk/?line={line.slug}").content.decode()
+    assert "Helpt op de lijn" in page and "Doet niet mee" not in page
+
+
+def test_the_directory_api_filters_by_line(client):
+    line = ProgrammeLineFactory()
+    partner = OrganisationFactory(is_partner=True, name="Leider")
+    line.lead_organisation = partner
+    line.save()
+    OrganisationFactory(name="Ander")
+    names = [
+        o["name"] for o in client.get(f"/api/v1/organisaties?line={line.slug}").json()["results"]
+    ]
+    assert names == ["Leider"]
+
+
+def test_a_partner_sees_no_contact_details_of_members(client_for, org_a, user_a):
+    partner = ContactPersonFactory(organisation__is_partner=True).user
+    client = client_for(partner)
+    for url in ("/netwerk/", org_a.get_absolute_url(), "/partners/"):
+        assert user_a.email not in client.get(url).content.decode(), url
+    api = client.get("/api/v1/organisaties").content.decode()
+    assert user_a.email not in api

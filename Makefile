@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_SQLITE_ARGS ?= -n 2
 
-.PHONY: demo serve test lint check-static test-sqlite test-postgres test-browser bench messages openapi vendor clean system-packages
+.PHONY: demo serve test lint check-static test-sqlite test-postgres test-browser test-api-fuzz test-api-fuzz-postgres bench messages openapi vendor clean system-packages
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Debian: python3.11 python3.11-venv)"; exit 1; }
@@ -27,8 +27,8 @@ demo: $(STAMP)
 system-packages:
 	bash scripts/ensure-system-packages.sh
 
-## test: the whole suite: lint, checks, SQLite, PostgreSQL and the browser
-test: $(STAMP) system-packages lint check-static test-sqlite test-postgres test-browser
+## test: the whole suite: lint, checks, SQLite, PostgreSQL, the browser and schemathesis
+test: $(STAMP) system-packages lint check-static test-sqlite test-postgres test-browser test-api-fuzz test-api-fuzz-postgres
 	@echo "All checks passed."
 
 lint: $(STAMP)
@@ -51,12 +51,20 @@ test-postgres: $(STAMP) system-packages
 test-browser: $(STAMP) system-packages
 	DATABASE_URL= $(BIN)/pytest -m browser tests/browser
 
+## test-api-fuzz: schemathesis against docs/openapi.yaml on a live demo server (anonymous, member, team)
+test-api-fuzz: $(STAMP)
+	DATABASE_URL= $(BIN)/python scripts/api_fuzz.py
+
+test-api-fuzz-postgres: $(STAMP) system-packages
+	bash scripts/with-postgres.sh $(BIN)/python scripts/api_fuzz.py
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/grouping.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/scan.py
+	bash scripts/with-postgres.sh $(BIN)/python benchmarks/impact.py
 
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages

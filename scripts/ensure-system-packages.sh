@@ -7,7 +7,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v xgettext >/dev/null 2>&1 || need+=(gettext)
-# WeasyPrint (PDFs of the self-scan result and the team kit) needs Pango.
+# WeasyPrint (PDFs: the self-scan result, the team kit, the impact report, business cases)
+# needs Pango.
 ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so.0" || need+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || need+=(libpangoft2-1.0-0)
 [ ${#need[@]} -eq 0 ] && exit 0

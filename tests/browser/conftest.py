@@ -1,5 +1,6 @@
 """Browser tests: Python Playwright driving Debian's Chromium against a live server, with
-axe-core checking every visited page for WCAG 2.1 A/AA violations."""
+axe-core checking every visited page for WCAG 2.1 A/AA violations, and every test failing
+on anything the Content Security Policy refused (Chromium reports it on the console)."""
 
 from __future__ import annotations
 
@@ -42,13 +43,35 @@ def browser():
         browser.close()
 
 
+def is_csp_violation(text: str) -> bool:
+    """Chromium's console message for anything the policy blocked. Older versions say
+    "Refused to load the script ... because it violates the following Content Security
+    Policy directive", newer ones "Applying inline style violates the following Content
+    Security Policy directive ... The action has been blocked."; both name the directive."""
+    return "Content Security Policy directive" in text and (
+        text.startswith("Refused to") or "has been blocked" in text
+    )
+
+
 class AxePage:
-    """A Playwright page that runs axe-core on every page it lands on."""
+    """A Playwright page that runs axe-core on every page it lands on, and collects what
+    the Content Security Policy refused."""
 
     def __init__(self, page, base_url: str):
         self.page, self.base_url = page, base_url
         self.axe = Axe()
         self.checked: list[str] = []
+        self.csp_violations: list[str] = []
+        page.on("console", self._on_console)
+
+    def _on_console(self, message) -> None:
+        if is_csp_violation(message.text):
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+
+    def assert_no_csp_violations(self) -> None:
+        assert not self.csp_violations, "The Content Security Policy refused:\n" + "\n".join(
+            self.csp_violations
+        )
 
     def goto(self, path: str):
         self.page.goto(self.base_url + path)
@@ -56,6 +79,7 @@ class AxePage:
 
     def check(self) -> None:
         self.page.wait_for_load_state("networkidle")
+        self.assert_no_csp_violations()
         results = self.axe.run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         self.checked.append(self.page.url)
         assert results.violations_count == 0, (
@@ -68,5 +92,9 @@ def web(browser, live_server):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield AxePage(page, live_server.url)
-    context.close()
+    web = AxePage(page, live_server.url)
+    yield web
+    try:
+        web.assert_no_csp_violations()
+    finally:
+        context.close()

@@ -165,3 +165,182 @@ def project(current: int, *, places: int = 2, pass_on_rate: float, generations: 
         raise ValueError("pass_on_rate must lie between 0 and 1")
     factor = places * pass_on_rate
     return [current * factor**k for k in range(1, generations + 1)]
+
+
+# --------------------------------------------------------------- branching projection
+#
+# The chain as a Galton–Watson process: every organisation that has learned becomes a
+# mentor with probability r (the observed share of learners that became mentors), and a
+# mentor helps k others (the observed learners per mentor; a fractional k means
+# floor(k) or floor(k)+1 at random). A generation takes T days. The mean offspring is
+# m = r·k, so the expected number of new organisations after G generations, starting
+# from Z0 organisations that can still pass it on, is Z0·(m + m² + … + m^G).
+
+DAYS_PER_MONTH = 30.4375
+DEFAULT_GENERATION_DAYS = 120.0
+MIN_GENERATION_DAYS = 90.0  # learning, finishing and then helping take a quarter at least
+
+
+@dataclass(frozen=True, slots=True)
+class TimedLink:
+    """A match with its days (any common origin): ``started`` when it was made,
+    ``completed`` when the learner finished (None while running)."""
+
+    mentor: str
+    learner: str
+    started: float
+    completed: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    reached: int  # organisations in the chain now
+    frontier: int  # learners that have not (yet) passed it on
+    learners: int  # learners whose match is completed
+    became_mentors: int  # of those, the ones that went on to help someone
+    learners_per_mentor: float
+    generation_days: float
+
+    @property
+    def pass_on_rate(self) -> float:
+        return self.became_mentors / self.learners if self.learners else 0.0
+
+    @property
+    def mean_offspring(self) -> float:
+        return self.pass_on_rate * self.learners_per_mentor
+
+
+def observe(links: Iterable[TimedLink]) -> Observed:
+    """The parameters of the projection, measured on the chain so far."""
+    links = list(links)
+    learned_on = {}
+    for link in links:
+        if link.completed is not None:
+            learned_on[link.learner] = min(link.completed, learned_on.get(link.learner, math.inf))
+    first_mentoring: dict[str, float] = {}
+    helped: dict[str, set[str]] = {}
+    for link in links:
+        first_mentoring[link.mentor] = min(link.started, first_mentoring.get(link.mentor, math.inf))
+        helped.setdefault(link.mentor, set()).add(link.learner)
+    passed_on = [org for org in learned_on if org in first_mentoring]
+    gaps = sorted(max(first_mentoring[o] - learned_on[o], 0.0) for o in passed_on)
+    if gaps:
+        middle = len(gaps) // 2
+        days = gaps[middle] if len(gaps) % 2 else (gaps[middle - 1] + gaps[middle]) / 2
+    else:
+        days = DEFAULT_GENERATION_DAYS
+    organisations = {o for link in links for o in (link.mentor, link.learner)}
+    learners = {link.learner for link in links}
+    return Observed(
+        reached=len(organisations),
+        frontier=len(learners - first_mentoring.keys()),
+        learners=len(learned_on),
+        became_mentors=len(passed_on),
+        learners_per_mentor=(sum(len(s) for s in helped.values()) / len(helped) if helped else 0.0),
+        generation_days=max(days, MIN_GENERATION_DAYS),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    months: int
+    generations: int
+    mean: float  # Monte Carlo mean of the organisations reached in total
+    low: float  # 10th percentile (the 80% interval)
+    high: float  # 90th percentile
+    analytic_mean: float
+
+
+def generations_within(months: float, generation_days: float) -> int:
+    if generation_days <= 0:
+        raise ValueError("generation_days must be positive")
+    return int(months * DAYS_PER_MONTH // generation_days)
+
+
+def analytic_mean(*, reached: int, frontier: int, mean_offspring: float, generations: int) -> float:
+    """E[organisations reached after G generations] of the Galton–Watson process."""
+    m = mean_offspring
+    new = generations * frontier if m == 1 else frontier * m * (m**generations - 1) / (m - 1)
+    return reached + new
+
+
+def simulate(
+    *,
+    frontier: int,
+    pass_on_rate: float,
+    learners_per_mentor: float,
+    generations: int,
+    chains: int,
+    seed: int | None = 0,
+):
+    """New organisations reached per generation in each of ``chains`` simulated futures:
+    an int64 array of shape (chains, generations). One binomial draw per generation covers
+    every chain at once (the sum of independent Bernoulli trials is binomial)."""
+    import numpy as np
+
+    if not 0.0 <= pass_on_rate <= 1.0:
+        raise ValueError("pass_on_rate must lie between 0 and 1")
+    if learners_per_mentor < 0 or frontier < 0 or generations < 0 or chains < 1:
+        raise ValueError("frontier, learners_per_mentor and generations must be 0 or more")
+    rng = np.random.default_rng(seed)
+    whole = int(learners_per_mentor)
+    fraction = learners_per_mentor - whole
+    out = np.zeros((chains, generations), dtype=np.int64)
+    current = np.full(chains, frontier, dtype=np.int64)
+    for g in range(generations):
+        mentors = rng.binomial(current, pass_on_rate)
+        current = mentors * whole + (rng.binomial(mentors, fraction) if fraction else 0)
+        out[:, g] = current
+    return out
+
+
+def project_reach(
+    observed: Observed,
+    *,
+    horizons: tuple[int, ...] = (6, 12, 24),
+    chains: int = 10_000,
+    seed: int | None = 0,
+    pass_on_rate: float | None = None,
+    learners_per_mentor: float | None = None,
+) -> tuple[Horizon, ...]:
+    """Organisations reached after each horizon (months), with an 80% interval. Override
+    the rate or the learners per mentor to see a scenario (the promise: 1.0 and 2)."""
+    import numpy as np
+
+    rate = observed.pass_on_rate if pass_on_rate is None else pass_on_rate
+    per_mentor = learners_per_mentor
+    if per_mentor is None:
+        per_mentor = observed.learners_per_mentor
+    counts = [generations_within(h, observed.generation_days) for h in horizons]
+    deepest = max(counts, default=0)
+    new = simulate(
+        frontier=observed.frontier,
+        pass_on_rate=rate,
+        learners_per_mentor=per_mentor,
+        generations=deepest,
+        chains=chains,
+        seed=seed,
+    )
+    totals = observed.reached + np.concatenate(
+        [np.zeros((chains, 1), dtype=np.int64), np.cumsum(new, axis=1)], axis=1
+    )
+    result = []
+    for months, g in zip(horizons, counts, strict=True):
+        column = totals[:, g]
+        low, high = np.percentile(column, [10, 90])
+        result.append(
+            Horizon(
+                months=months,
+                generations=g,
+                mean=float(column.mean()),
+                low=float(low),
+                high=float(high),
+                analytic_mean=analytic_mean(
+                    reached=observed.reached,
+                    frontier=observed.frontier,
+                    mean_offspring=rate * per_mentor,
+                    generations=g,
+                ),
+            )
+        )
+    return tuple(result)

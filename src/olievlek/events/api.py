@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -43,6 +45,10 @@ class EventSerializer(serializers.ModelSerializer):
     waiting = serializers.IntegerField(source="waiting_count")
     registration_status = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+    # Declared so that the document allows the empty value of an online meeting.
+    province = serializers.ChoiceField(
+        choices=PROVINCE_CHOICES, allow_blank=True, read_only=True, label=capfirst(_("province"))
+    )
 
     class Meta:
         model = Event

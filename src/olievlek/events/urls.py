@@ -9,6 +9,11 @@ urlpatterns = [
     path("bijeenkomsten/", public.calendar, name="calendar"),
     path("bijeenkomsten/agenda.ics", public.feed_ics, name="feed"),
     path("bijeenkomsten/aanmelding/<str:token>", public.registration, name="registration"),
+    path(
+        "bijeenkomsten/aanmelding/<str:token>/agenda.ics",
+        public.registration_ics,
+        name="registration_ics",
+    ),
     path("bijeenkomsten/beschikbaarheid/<str:token>", public.availability, name="availability"),
     path("bijeenkomsten/<slug:slug>/", public.detail, name="detail"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", public.event_ics, name="event_ics"),

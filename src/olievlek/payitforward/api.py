@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -23,7 +25,7 @@ from olievlek.network.choices import Status, Theme
 from olievlek.network.selectors import organisation_of_user
 
 from . import selectors, services
-from .choices import MatchState
+from .choices import MatchState, Mode
 from .models import MAX_PLACES, HelpRequest, Match, MatchRound, Offer
 
 
@@ -98,6 +100,10 @@ class MatchSerializer(serializers.ModelSerializer):
     mentor = serializers.CharField(source="mentor.name", read_only=True)
     learner = serializers.CharField(source="learner.name", read_only=True)
     reasons = serializers.SerializerMethodField()
+    # Declared so that the document allows the empty value of a match without a meeting.
+    meeting_mode = serializers.ChoiceField(
+        choices=Mode.choices, allow_blank=True, read_only=True, label=capfirst(_("mode"))
+    )
 
     class Meta:
         model = Match
@@ -339,6 +345,7 @@ class MatchDeclineView(_MatchAction):
 # --------------------------------------------------------------------------- rounds (staff)
 
 
+@extend_schema_view(post=extend_schema(responses={202: RoundSerializer}))
 class RoundListView(generics.ListCreateAPIView):
     """Match rounds (project team only). POST starts a round in the background."""
 

@@ -7,7 +7,8 @@ after its commit, which makes every cached page of that namespace stale at once 
 old entries simply stop being read and expire). A short timeout is the safety net.
 
 Only requests without a session or flash messages are served from or written to the
-cache: anything personal never enters it.
+cache: anything personal never enters it. The key holds the host too: pages carry
+absolute URLs (API links, feeds), and one host's page must never be served on another.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def _cacheable(request) -> bool:
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
         and not request.headers.get("Authorization")
+        # Set by a middleware whose response will hold something for this visitor only
+        # (the impact app's visitor survey).
+        and not getattr(request, "olievlek_personal", False)
     )
 
 
@@ -60,6 +64,7 @@ def public_page(namespace: str):
             key = ":".join(
                 [
                     "olievlek:page",
+                    request.get_host(),
                     namespace,
                     str(version(namespace)),
                     translation.get_language() or settings.LANGUAGE_CODE,

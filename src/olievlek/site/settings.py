@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # Before allauth: its mail templates (account/email/, mfa/email/) are overridden here.
@@ -76,10 +78,13 @@ INSTALLED_APPS = [
     "olievlek.knowledge",
     "olievlek.werkvloer",
     "olievlek.programme",
+    "olievlek.impact",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "olievlek.site.middleware.PermissionsPolicyMiddleware",
     "olievlek.site.api.ProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,6 +98,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "olievlek.accounts.middleware.TeamAccessMiddleware",
     "olievlek.site.api.ApiVersionMiddleware",
+    "olievlek.impact.middleware.VisitCountingMiddleware",
 ]
 
 FORM_RENDERER = "olievlek.site.forms.FormRenderer"
@@ -321,6 +327,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "CONTACT": {"name": "Projectteam Olievlek", "email": "projectteam@olievlek.test"},
     "LICENSE": {"name": "EUPL-1.2"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "olievlek.site.api_schema.document_problems",
+    ],
     # One stable name per choice set, so clients generated from the document stay stable.
     "ENUM_NAME_OVERRIDES": {
         "ThemeEnum": "olievlek.network.choices.Theme",
@@ -340,9 +350,42 @@ CSRF_COOKIE_SECURE = IS_PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every page works without inline script or style (templates use static files and CSS
+# classes; SVG charts use presentation attributes), so the policy needs no 'unsafe-inline'.
+# The API docs (Redoc) is the one exception, relaxed on that view only (site/views.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Browser features no page uses; see site/middleware.py.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "interest-cohort": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "midi": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "browsing-topics": [],
+}
 if IS_PRODUCTION:
     SECURE_SSL_REDIRECT = _env_bool("OLIEVLEK_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 
 from . import views
+from .api_docs import api_docs
 
 # The API comes first: it is the most requested part, and URL resolving tries patterns
 # in order.
@@ -12,8 +13,9 @@ urlpatterns = [
     path("api/v1/", include("olievlek.payitforward.api_urls")),
     path("api/v1/", include("olievlek.events.api_urls")),
     path("api/v1/", include("olievlek.knowledge.api_urls")),
+    path("api/v1/", include("olievlek.impact.api_urls")),
     path("api/v1/schema", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/docs", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/docs", api_docs, name="api-docs"),
     path("", views.home, name="home"),
     path("toegankelijkheid", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
@@ -28,6 +30,7 @@ urlpatterns = [
     path("", include("olievlek.knowledge.urls")),
     path("", include("olievlek.werkvloer.urls")),
     path("", include("olievlek.programme.urls")),
+    path("", include("olievlek.impact.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from ..services import event_update
-from .factories import EventFactory
+from .factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -50,10 +50,13 @@ def test_summer_time_is_written_as_local_time_too(client):
     assert "T100000" in event["DTSTART"].to_ical().decode()
 
 
-def test_an_online_meeting_has_its_link_as_location(client):
-    online = EventFactory(online=True)
-    (event,) = parse(client.get(f"/bijeenkomsten/{online.slug}/agenda.ics")).events
-    assert str(event["LOCATION"]) == "https://meet.example/olie"
+def test_an_online_meeting_s_public_file_says_online_without_the_link(client):
+    online = EventFactory(online=True, description="Een gesprek.")
+    response = client.get(f"/bijeenkomsten/{online.slug}/agenda.ics")
+    (event,) = parse(response).events
+    assert str(event["LOCATION"]) == "Online"
+    assert str(event["DESCRIPTION"]) == "Een gesprek."
+    assert b"meet.example" not in response.content
 
 
 def test_the_feed_has_public_meetings_only(client, org_a):
@@ -86,3 +89,32 @@ def test_members_only_meetings_have_no_file_for_visitors(client, client_for, use
     event = EventFactory(members_only=True)
     assert client.get(f"/bijeenkomsten/{event.slug}/agenda.ics").status_code == 404
     assert parse(client_for(user_a).get(f"/bijeenkomsten/{event.slug}/agenda.ics")).events
+
+
+def test_the_feed_never_carries_the_online_link(client):
+    EventFactory(online=True, title="Online gesprek")
+    EventFactory(title="Hybride", online_url="https://meet.example/hybride")
+    response = client.get("/bijeenkomsten/agenda.ics")
+    calendar = parse(response)
+    assert sorted(str(e["LOCATION"]) for e in calendar.events) == [
+        "Het Werkhuis, Stationsplein 1, Utrecht / Online",
+        "Online",
+    ]
+    assert b"meet.example" not in response.content
+
+
+def test_a_confirmed_registrant_s_own_file_has_the_online_link(client):
+    registration = RegistrationFactory(event=EventFactory(online=True))
+    response = client.get(f"/bijeenkomsten/aanmelding/{registration.token}/agenda.ics")
+    (event,) = parse(response).events
+    assert str(event["LOCATION"]) == "https://meet.example/olie"
+    assert "https://meet.example/olie" in str(event["DESCRIPTION"])
+
+
+@pytest.mark.parametrize("trait", ["pending", "waiting", "cancelled"])
+def test_an_unconfirmed_registrant_s_own_file_has_no_online_link(client, trait):
+    registration = RegistrationFactory(event=EventFactory(online=True), **{trait: True})
+    response = client.get(f"/bijeenkomsten/aanmelding/{registration.token}/agenda.ics")
+    (event,) = parse(response).events
+    assert str(event["LOCATION"]) == "Online"
+    assert b"meet.example" not in response.content

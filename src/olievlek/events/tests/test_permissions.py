@@ -109,6 +109,8 @@ MATRIX = [
     row("get", "/bijeenkomsten/{invited.slug}/", 404, 200, 404, 200, 404, 404),
     row("get", "/bijeenkomsten/{own.slug}/", *ALL_200),
     row("get", "/bijeenkomsten/aanmelding/{reg_a.token}", *ALL_200),
+    row("get", "/bijeenkomsten/aanmelding/{reg_a.token}/agenda.ics", *ALL_200),
+    row("get", "/bijeenkomsten/aanmelding/onbekend/agenda.ics", *(404,) * 6),
     row("get", "/bijeenkomsten/beschikbaarheid/{invitee.token}", *ALL_200),
     row("get", "/bijeenkomsten/beschikbaarheid/onbekend", *(404,) * 6),
     # The member area.

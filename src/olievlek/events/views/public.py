@@ -76,6 +76,9 @@ def detail(request, slug: str):
             "counts": selectors.seat_counts(event),
             "registration_status": event.registration_status(),
             "own_registrations": own,
+            # The link is for confirmed places only, never for a waiting list or a cancel.
+            "show_online_url": bool(event.online_url)
+            and any(r.state == RegistrationState.CONFIRMED for r in own),
             "is_member": organisation is not None,
         },
     )
@@ -91,6 +94,19 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 def event_ics(request, slug: str):
     event = _visible_event(request, slug)
     return _ics_response(ical.calendar_for([event], name=event.title), f"{event.slug}.ics")
+
+
+@require_GET
+def registration_ics(request, token: str):
+    """A registrant's own calendar file: with the online link once the place is confirmed."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    event = registration.event
+    content = ical.calendar_for(
+        [event],
+        name=event.title,
+        with_online_url=registration.state == RegistrationState.CONFIRMED,
+    )
+    return _ics_response(content, f"{event.slug}.ics")
 
 
 @require_GET

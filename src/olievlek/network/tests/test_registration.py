@@ -113,11 +113,14 @@ def test_registration_needs_at_least_one_theme(client):
 
 
 @pytest.mark.django_db
-def test_existing_kvk_number_is_refused_without_writing_and_the_members_are_told(client):
+def test_existing_kvk_number_is_refused_without_writing_and_the_members_are_told(
+    client, django_capture_on_commit_callbacks
+):
     member = ContactPersonFactory(
         organisation__kvk_number="12345678", user__email="lid@bestaand.example"
     )
-    response = post(client)
+    with django_capture_on_commit_callbacks(execute=True):  # mail leaves after commit
+        response = post(client)
     assert response.status_code == 302
     assert response["Location"] == reverse("network:register_done")
     assert Organisation.objects.count() == 1
@@ -128,9 +131,12 @@ def test_existing_kvk_number_is_refused_without_writing_and_the_members_are_told
 
 
 @pytest.mark.django_db
-def test_existing_email_is_refused_without_writing_and_its_owner_is_told(client):
+def test_existing_email_is_refused_without_writing_and_its_owner_is_told(
+    client, django_capture_on_commit_callbacks
+):
     UserFactory(email="noor@hetanker.example")
-    response = post(client)
+    with django_capture_on_commit_callbacks(execute=True):  # mail leaves after commit
+        response = post(client)
     assert response.status_code == 302
     assert response["Location"] == reverse("network:register_done")
     assert not Organisation.objects.exists()

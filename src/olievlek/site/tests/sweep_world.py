@@ -16,6 +16,7 @@ from olievlek.accounts.tests.support import TOTP_SECRET, as_team
 from olievlek.accounts.tokens import api_token_create
 from olievlek.events.models import Division, DivisionInvitee, FollowUp
 from olievlek.events.tests.factories import EventFactory, RegistrationFactory
+from olievlek.impact.tests.factories import BusinessCaseFactory, CampaignActivityFactory
 from olievlek.knowledge.models import StoryImage
 from olievlek.knowledge.services.campaign import download_token
 from olievlek.knowledge.tests.factories import (
@@ -26,6 +27,7 @@ from olievlek.knowledge.tests.factories import (
     UsageRequestFactory,
     image_bytes,
 )
+from olievlek.mail.tests.factories import OutboundMailFactory
 from olievlek.network.models import ImportJob, ProfileChange
 from olievlek.network.tests.factories import (
     ContactPersonFactory,
@@ -42,6 +44,8 @@ from olievlek.payitforward.tests.factories import (
     OfferFactory,
     member,
 )
+from olievlek.werkvloer import services as scan_services
+from olievlek.werkvloer.tests.factories import ScanRoundFactory, fill
 
 
 def build_world() -> SimpleNamespace:
@@ -96,7 +100,17 @@ def build_world() -> SimpleNamespace:
         item=item, organisation=a, requested_by=contact_a.user, approved=True
     )
 
+    open_round_a = ScanRoundFactory(organisation=a)
+    closed_round_a = ScanRoundFactory(organisation=a)
+    closed_team_a = fill(closed_round_a, {"Winkel": 6})["Winkel"]
+    scan_services.round_close(scan_round=closed_round_a)
+
     return SimpleNamespace(
+        open_round_a=open_round_a,
+        open_team_a=fill(open_round_a, {"Open": 0})["Open"],
+        closed_round_a=closed_round_a,
+        closed_team_a=closed_team_a,
+        mail_a=OutboundMailFactory(failed=True, recipient=contact_a.user.email),
         token_a=api_token_create(
             user=contact_a.user, name="Koppeling", days=30, mfa_completed=False
         ).token,
@@ -128,6 +142,8 @@ def build_world() -> SimpleNamespace:
         item=item,
         usage_a=usage_a,
         download_token=download_token(usage_a),
+        case_a=BusinessCaseFactory(organisation=a),
+        activity=CampaignActivityFactory(),
         users={
             "anon": None,
             "a": contact_a.user,

@@ -274,6 +274,9 @@ TABLE: dict[str, list[tuple]] = {
     "events:calendar": [("get", "/bijeenkomsten/", ALL)],
     "events:feed": [("get", "/bijeenkomsten/agenda.ics", ALL)],
     "events:registration": [("get", "/bijeenkomsten/aanmelding/{registration_a.token}", ALL)],
+    "events:registration_ics": [
+        ("get", "/bijeenkomsten/aanmelding/{registration_a.token}/agenda.ics", ALL)
+    ],
     "events:availability": [("get", "/bijeenkomsten/beschikbaarheid/{invitee_a.token}", ALL)],
     "events:detail": [("get", "/bijeenkomsten/{event.slug}/", ALL)],
     "events:event_ics": [("get", "/bijeenkomsten/{event.slug}/agenda.ics", ALL)],
@@ -330,7 +333,74 @@ TABLE: dict[str, list[tuple]] = {
     "events:division_publish": [
         ("post", "/beheer/bijeenkomsten/indelingen/{division.pk}/publiceren", TEAM_POST)
     ],
+    "events:register_resend": [
+        # Only a visitor's own pending registration (kept in its session) may be mailed again.
+        ("post", "/bijeenkomsten/{event.slug}/aanmelden/opnieuw-mailen", (404,) * 5)
+    ],
+    # --- Outgoing mail ------------------------------------------------------------------------
+    "mail:list": [("get", "/beheer/mail/", TEAM)],
+    "mail:detail": [("get", "/beheer/mail/{mail_a.pk}/", TEAM)],
+    "mail:resend": [("post", "/beheer/mail/{mail_a.pk}/opnieuw-versturen", TEAM_POST)],
+    # --- Werkvloer: the employer's rounds and the employee's anonymous scan -------------------
+    "werkvloer:employer_home": [("get", "/mijn/werkvloer/", MEMBER)],
+    "werkvloer:round_new": [("get", "/mijn/werkvloer/rondes/nieuw", MEMBER)],
+    "werkvloer:round_detail": [
+        ("get", "/mijn/werkvloer/rondes/{open_round_a.pk}", OWN_A),
+        ("get", "/mijn/werkvloer/rondes/{closed_round_a.pk}", OWN_A),
+    ],
+    "werkvloer:round_close": [
+        ("get", "/mijn/werkvloer/rondes/{open_round_a.pk}/sluiten", OWN_A),
+        ("post", "/mijn/werkvloer/rondes/{open_round_a.pk}/sluiten", OWN_A_POST),
+    ],
+    "werkvloer:codes": [
+        (
+            "post",
+            "/mijn/werkvloer/rondes/{open_round_a.pk}/teams/{open_team_a.pk}/codes",
+            OWN_A,
+            {"count": 2},
+        )
+    ],
+    "werkvloer:team_kit": [
+        ("get", "/mijn/werkvloer/rondes/{closed_round_a.pk}/teams/{closed_team_a.pk}", OWN_A)
+    ],
+    "werkvloer:team_kit_pdf": [
+        (
+            "get",
+            "/mijn/werkvloer/rondes/{closed_round_a.pk}/teams/{closed_team_a.pk}/sessie.pdf",
+            OWN_A,
+        )
+    ],
+    "werkvloer:start": [("get", "/scan/", ALL)],
+    "werkvloer:invitation": [("get", "/scan/c/onbekend", ALL)],
+    "werkvloer:resume": [("get", "/scan/terug", ALL)],
+    # Without a started scan in this browser, every answer page sends to the return code.
+    "werkvloer:page": [("get", "/scan/vragen/was", ("/scan/terug",) * 5)],
+    "werkvloer:result": [("get", "/scan/resultaat", ("/scan/terug",) * 5)],
+    "werkvloer:result_pdf": [("get", "/scan/resultaat.pdf", ("/scan/terug",) * 5)],
+    "werkvloer:delete": [("get", "/scan/verwijderen", ("/scan/terug",) * 5)],
+    "werkvloer:leave": [("post", "/scan/afsluiten", ("/scan/",) * 5)],
     # --- Stories, manifesto, search, campaign -------------------------------------------------
+    # --- Impact and the business case ----------------------------------------------------
+    "api-businesscase-calculate": [("post", "/api/v1/businesscase/berekening", API_ALL)],
+    "impact:dashboard": [("get", "/impact/", ALL)],
+    # Outside /beheer/ staff without a second factor are refused, not sent to set one up.
+    "impact:csv": [("get", "/impact/csv/reach", (LOGIN, 403, 403, 403, 200))],
+    "impact:report_pdf": [("get", "/impact/rapport.pdf", (LOGIN, 403, 403, 403, 200))],
+    "impact:survey_answer": [("post", "/impact/enquete", ("/",) * 5, {"knows_better": "4"})],
+    "impact:survey_dismiss": [("post", "/impact/enquete/sluiten", ("/",) * 5)],
+    "impact:businesscase": [("get", "/businesscase/", ALL)],
+    "impact:businesscase_pdf": [("get", "/businesscase/pdf", ALL)],
+    "impact:case_save": [
+        ("post", "/businesscase/opslaan", (LOGIN, 302, 302, 403, 403), {"name": "Plan"})
+    ],
+    "impact:my_cases": [("get", "/mijn/businesscases/", MEMBER)],
+    "impact:case_pdf": [("get", "/mijn/businesscases/{case_a.pk}/pdf", OWN_A)],
+    "impact:case_delete": [("post", "/mijn/businesscases/{case_a.pk}/verwijderen", OWN_A_POST)],
+    "impact:activities": [("get", "/beheer/impact/activiteiten/", TEAM)],
+    "impact:activity_edit": [("get", "/beheer/impact/activiteiten/{activity.pk}/", TEAM)],
+    "impact:activity_delete": [
+        ("post", "/beheer/impact/activiteiten/{activity.pk}/verwijderen", TEAM_POST)
+    ],
     "knowledge:story_list": [("get", "/verhalen/", ALL)],
     "knowledge:story_feed_atom": [("get", "/verhalen/feed/atom", ALL)],
     "knowledge:story_feed_rss": [("get", "/verhalen/feed/rss", ALL)],
@@ -526,8 +596,8 @@ def _admin_urls(world) -> list[tuple[str, str, str, tuple]]:
         model = apps.get_model(app_label, model_name)
         obj = model._default_manager.order_by("pk").first()
         object_id = obj.pk if obj is not None else 1
-        path = "/" + re.sub(r"<path:object_id>", str(object_id), route)
-        path = re.sub(r"<[^>]+>", "1", path)
+        # Every id in an admin URL is the model's object (ids differ per database).
+        path = "/" + re.sub(r"<[^>]+>", str(object_id), route)
         expected = ADMIN
         refused = _admin_refuses(model, route, world.users["staff"])
         if refused:  # the model's admin allows nobody to add or delete (audit trail, tasks)

@@ -18,11 +18,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.engines.scan import THEMES
+from olievlek.site.pdf import pdf_response
 
 from .. import codes, selectors, services
 from ..forms import CodeForm, OpenForm, ReturnCodeForm, ThemeForm, WasForm
 from ..models import Response
-from ..pdf import pdf_response
 from ..questions import EMPLOYEE_QUESTIONS, PAGES, statements_of
 from .common import THEME_LABELS
 
@@ -194,6 +194,7 @@ def result_pdf(request):
         return redirect("werkvloer:resume")
     return pdf_response(
         request,
+        inline=True,
         template="werkvloer/pdf/result.html",
         context=_result_context(response),
         filename="gespreksleidraad.pdf",

@@ -19,10 +19,10 @@ from olievlek.network.choices import Theme
 from olievlek.network.views.access import member_required
 from olievlek.payitforward.selectors import open_offers
 from olievlek.site.forms import add_service_errors
+from olievlek.site.pdf import pdf_response
 
 from .. import selectors, services
 from ..forms import CodesForm, RoundForm, TeamActionForm
-from ..pdf import pdf_response
 from ..questions import TEAM_QUESTIONS
 from .common import REASONS, THEME_LABELS, result_context
 
@@ -195,6 +195,7 @@ def team_kit_pdf(request, organisation, pk: int, team_pk: int):
         raise Http404
     return pdf_response(
         request,
+        inline=True,
         template="werkvloer/pdf/team_kit.html",
         context=context,
         filename="teamsessie.pdf",

@@ -24,6 +24,7 @@ DEMO_BUILDERS = [
     "olievlek.events.demo",
     "olievlek.knowledge.demo",
     "olievlek.werkvloer.demo",
+    "olievlek.impact.demo",
 ]
 
 

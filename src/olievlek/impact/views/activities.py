@@ -1,0 +1,50 @@
+"""The project team's log of campaign activities (radio, banners, press) and their reach."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from olievlek.accounts.access import team_required
+
+from .. import selectors, services
+from ..forms import ActivityForm
+from ..models import CampaignActivity
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def activities(request):
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.activity_create(actor=request.user, data=form.cleaned_data)
+        messages.success(request, _("The campaign activity is saved."))
+        return redirect("impact:activities")
+    return render(
+        request,
+        "impact/activities.html",
+        {"form": form, "activities": selectors.activities_list()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@team_required
+def activity_edit(request, pk: int):
+    activity = get_object_or_404(CampaignActivity, pk=pk)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        services.activity_update(actor=request.user, activity=activity, data=form.cleaned_data)
+        messages.success(request, _("The campaign activity is saved."))
+        return redirect("impact:activities")
+    return render(request, "impact/activity_edit.html", {"form": form, "activity": activity})
+
+
+@require_POST
+@team_required
+def activity_delete(request, pk: int):
+    activity = get_object_or_404(CampaignActivity, pk=pk)
+    services.activity_delete(actor=request.user, activity=activity)
+    messages.success(request, _("The campaign activity is deleted."))
+    return redirect("impact:activities")

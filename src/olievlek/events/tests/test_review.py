@@ -48,7 +48,7 @@ def test_a_meeting_waiting_for_review_is_not_in_the_calendar(client, client_for,
 def test_the_partner_sees_the_state_of_its_meeting(client_for, partner):
     event = _propose(client_for, partner)
     page = client_for(partner.user).get(f"/beheer/bijeenkomsten/{event.pk}/").content.decode()
-    assert "Wacht op beoordeling" in page
+    assert "Wacht op controle" in page
 
 
 def test_staff_publish_and_the_partner_is_told(client, client_for, partner, staff_user, on_commit):

@@ -124,3 +124,14 @@ def test_a_partner_sees_no_contact_details_of_members(client_for, org_a, user_a)
         assert user_a.email not in client.get(url).content.decode(), url
     api = client.get("/api/v1/organisaties").content.decode()
     assert user_a.email not in api
+
+
+def test_a_partner_co_hosting_a_meeting_of_its_line_manages_it(client_for):
+    partner = ContactPersonFactory(organisation__is_partner=True)
+    line = ProgrammeLineFactory(lead_organisation=partner.organisation)
+    event = EventFactory()
+    event.hosts.add(partner.organisation)
+    url = f"/beheer/bijeenkomsten/{event.pk}/"
+    assert client_for(partner.user).get(url).status_code == 403
+    services.set_lines(obj=event, lines=[line])
+    assert client_for(partner.user).get(url).status_code == 200

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
@@ -129,6 +131,15 @@ class RegistrationForm(StyledFormMixin, forms.Form):
             "in the network after approval."
         )
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form: the link text follows the language of the request.
+        self.fields["consent"].help_text = format_html(
+            '<a class="utrecht-link" href="{}">{}</a>',
+            reverse("privacy"),
+            _("Read the privacy statement"),
+        )
 
     def clean(self):
         cleaned = super().clean()

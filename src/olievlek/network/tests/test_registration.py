@@ -192,3 +192,11 @@ def test_a_kvk_number_taken_a_moment_ago_gets_the_same_answer(client, monkeypatc
     assert response["Location"] == reverse("network:register_done")
     assert Organisation.objects.count() == 1
     assert not get_user_model().objects.filter(email="noor@hetanker.example").exists()
+
+
+@pytest.mark.django_db
+def test_the_consent_checkbox_links_to_the_privacy_statement(client):
+    page = client.get(reverse("network:register")).content.decode()
+    consent = page[page.index('id="id_consent"') :]
+    assert f'<a class="utrecht-link" href="{reverse("privacy")}">' in consent[:1500]
+    assert 'aria-describedby="id_consent_helptext"' in page

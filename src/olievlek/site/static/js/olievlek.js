@@ -2,6 +2,9 @@
 // allows no inline script or event handler (onclick=, onsubmit=), so it lives here.
 "use strict";
 
+// The stylesheet folds the main menu behind its button only when this script runs.
+document.documentElement.classList.add("js");
+
 // <form data-confirm="Question?">: ask before submitting; cancelling keeps the page as is.
 document.addEventListener("submit", (event) => {
   const form = event.target.closest("form[data-confirm]");
@@ -16,3 +19,28 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// <button data-menu-toggle aria-controls="..." aria-expanded>: show or hide the main menu.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-menu-toggle]");
+  if (button) {
+    const open = button.getAttribute("aria-expanded") === "true";
+    button.setAttribute("aria-expanded", String(!open));
+  }
+});
+
+// Escape closes the open menu and puts the focus back on its button.
+document.addEventListener("keydown", (event) => {
+  const button = document.querySelector("[data-menu-toggle][aria-expanded='true']");
+  if (event.key === "Escape" && button) {
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  }
+});
+
+// <details data-open-wide>: filters fold away on a phone and stand open on a wide screen.
+if (window.matchMedia("(min-width: 50rem)").matches) {
+  document.querySelectorAll("details[data-open-wide]").forEach((details) => {
+    details.open = true;
+  });
+}

@@ -38,7 +38,15 @@ def can_manage_event(user, event: Event) -> bool:
     if is_team(user):
         return True
     partner = partner_of(user)
-    return partner is not None and event.organisation_id == partner.pk
+    if partner is None:
+        return False
+    if event.organisation_id == partner.pk:
+        return True
+    # A partner co-hosts the meetings of the programme lines it leads.
+    return (
+        event.hosts.filter(pk=partner.pk).exists()
+        and event.programme_lines.filter(lead_organisation=partner).exists()
+    )
 
 
 def _login_or_deny(request):

@@ -16,6 +16,17 @@ class EventKind(models.TextChoices):
     MASTERCLASS = "masterclass", _("Masterclass")
     SESSIE = "sessie", _("Session by invitation")
     KIJKJE = "kijkje", _("Look in the kitchen")
+    WORKSHOP = "workshop", _("Workshop")
+    REGIONAAL = "regionaal", _("Regional meeting")
+
+
+class ReviewState(models.TextChoices):
+    """A meeting by the project team is published at once; one organised by a partner or
+    proposed by a member waits until the project team publishes (or rejects) it."""
+
+    PENDING = "pending", _("Waiting for review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
 
 
 class Audience(models.TextChoices):

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, Status, Theme
 from olievlek.network.models import Organisation
+from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
 
-from .choices import Attendance, EventKind
+from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
 from .selectors import SORTS
 
@@ -143,6 +144,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
     online_url = forms.URLField(
         label=_("Online meeting link"), required=False, assume_scheme="https"
     )
+    lines = lines_field()
 
     class Meta:
         model = Event
@@ -164,6 +166,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
             "registration_closes_at",
             "hosts",
             "invited",
+            "lines",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -187,6 +190,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
             self.initial.setdefault("themes", self.instance.theme_values)
             self.initial.setdefault("hosts", list(self.instance.hosts.all()))
             self.initial.setdefault("invited", list(self.instance.invited_organisations.all()))
+            self.initial.setdefault("lines", list(self.instance.programme_lines.all()))
 
     def clean(self):
         cleaned = super().clean()
@@ -207,6 +211,9 @@ class ManageFilterForm(StyledFormMixin, forms.Form):
         label=_("When"),
         required=False,
         choices=ANY + [("upcoming", _("Upcoming")), ("past", _("Past"))],
+    )
+    review = forms.ChoiceField(
+        label=_("Review"), required=False, choices=ANY + list(ReviewState.choices)
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from olievlek.accounts.access import is_team
 from olievlek.network.selectors import organisation_of_user, user_is_member
 
-from .choices import Audience, RegistrationState
+from .choices import Audience, RegistrationState, ReviewState
 from .models import Event, EventTheme, FollowUp, Registration
 
 WHEN_CHOICES = ("upcoming", "past")
@@ -54,10 +54,12 @@ def _related_to(organisation) -> Q:
 
 def events_visible_to(user) -> QuerySet[Event]:
     """Public meetings for everyone; members-only meetings for members; meetings by
-    invitation for the invited, the hosts and the organiser; everything for staff."""
+    invitation for the invited, the hosts and the organiser; everything for staff.
+    Meetings waiting for review (or rejected) are seen by the project team only."""
     events = Event.objects.all()
     if user.is_authenticated and is_team(user):
         return events
+    events = events.filter(review_state=ReviewState.PUBLISHED)
     visible = Q(audience=Audience.PUBLIC)
     if user_is_member(user):
         organisation = organisation_of_user(user)
@@ -96,7 +98,9 @@ def public_feed_events() -> QuerySet[Event]:
     """The subscribable feed: public meetings of the past year and all upcoming ones."""
     since = timezone.now() - timezone.timedelta(days=365)
     return (
-        Event.objects.filter(audience=Audience.PUBLIC, ends_at__gte=since)
+        Event.objects.filter(
+            audience=Audience.PUBLIC, review_state=ReviewState.PUBLISHED, ends_at__gte=since
+        )
         .prefetch_related("themes", "hosts")
         .order_by("starts_at", "id")
     )
@@ -178,9 +182,13 @@ def event_follow_ups(*, event: Event) -> QuerySet[FollowUp]:
     )
 
 
-def manageable_events(*, user, partner, q: str = "", when: str = "", sort: str = "datum"):
+def manageable_events(
+    *, user, partner, q: str = "", when: str = "", sort: str = "datum", review: str = ""
+):
     """The meetings on the management list: all for staff, a partner's own otherwise."""
     events = Event.objects.all() if partner is None else Event.objects.filter(organisation=partner)
+    if review in ReviewState.values:
+        events = events.filter(review_state=review)
     if q:
         events = events.filter(Q(title__icontains=q) | Q(city__icontains=q))
     now = timezone.now()
@@ -194,3 +202,25 @@ def manageable_events(*, user, partner, q: str = "", when: str = "", sort: str =
 def event_calendar_all(*, user) -> QuerySet[Event]:
     """Every meeting `user` may see, past and upcoming, with counts (for the API)."""
     return _with_counts(events_visible_to(user))
+
+
+def network_initiatives_count(*, since=None) -> int:
+    """Published meetings that members proposed and organise themselves: follow-up
+    activity taken up by the network (for the impact figures)."""
+    events = Event.objects.filter(proposed_by__isnull=False, review_state=ReviewState.PUBLISHED)
+    if since is not None:
+        events = events.filter(starts_at__gte=since)
+    return events.count()
+
+
+def review_queue() -> QuerySet[Event]:
+    """Meetings by partners and members' proposals waiting for the project team."""
+    return (
+        Event.objects.filter(review_state=ReviewState.PENDING)
+        .select_related("organisation", "proposed_by")
+        .order_by("created_at", "id")
+    )
+
+
+def proposals_of(*, organisation) -> QuerySet[Event]:
+    return Event.objects.filter(proposed_by=organisation).order_by("-created_at", "-id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import divisions, manage, member, public
+from .views import divisions, manage, member, public, review
 
 app_name = "events"
 
@@ -37,6 +37,8 @@ urlpatterns = [
     path("beheer/bijeenkomsten/", manage.event_list, name="manage_list"),
     path("beheer/bijeenkomsten/nieuw", manage.event_create, name="manage_create"),
     path("beheer/bijeenkomsten/<int:pk>/", manage.event_edit, name="manage_edit"),
+    path("beheer/bijeenkomsten/<int:pk>/publiceren", review.event_publish, name="publish"),
+    path("beheer/bijeenkomsten/<int:pk>/afwijzen", review.event_reject, name="reject"),
     path(
         "beheer/bijeenkomsten/<int:pk>/aanmeldingen",
         manage.event_registrations,

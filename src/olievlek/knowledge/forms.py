@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
+from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
 
 from . import links
@@ -90,6 +91,8 @@ class StoryForm(StyledFormMixin, forms.Form):
         else:
             del self.fields["events"]
 
+    lines = lines_field()
+
     def to_data(self) -> StoryData:
         d = self.cleaned_data
         return StoryData(
@@ -114,6 +117,7 @@ class StoryForm(StyledFormMixin, forms.Form):
             "absence_after": story.absence_after,
             "investment": story.investment,
             "events": list(story.event_links.values_list("event_id", flat=True)),
+            "lines": list(story.programme_lines.all()),
         }
 
 
@@ -214,6 +218,8 @@ class CampaignItemForm(StyledFormMixin, forms.Form):
         label=_("Description of the preview"), max_length=200, required=False
     )
     is_active = forms.BooleanField(label=_("Show in the library"), required=False, initial=True)
+
+    lines = lines_field()
 
     def to_data(self) -> CampaignItemData:
         d = self.cleaned_data

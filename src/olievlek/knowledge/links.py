@@ -33,7 +33,9 @@ def public_events():
     Event = event_model()
     if Event is None:
         return None
-    return Event.objects.filter(audience="public").prefetch_related("themes")
+    return Event.objects.filter(audience="public", review_state="published").prefetch_related(
+        "themes"
+    )
 
 
 def events_by_ids(ids) -> list:

@@ -74,6 +74,9 @@ FILTER_PARAMETERS = [
     OpenApiParameter("size_class", str, enum=SizeClass.values),
     OpenApiParameter("province", str, description="ISO 3166-2:NL code, e.g. NL-UT."),
     OpenApiParameter("role", str, enum=["koploper", "ambassadeur", "partner"]),
+    OpenApiParameter(
+        "line", str, description="Slug of a programme line the organisation takes part in."
+    ),
     OpenApiParameter("sort", str, enum=list(selectors.SORTS)),
 ]
 

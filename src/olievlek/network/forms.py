@@ -42,6 +42,7 @@ class DirectoryFilterForm(StyledFormMixin, forms.Form):
             ("partner", _("Partners")),
         ],
     )
+    line = forms.ChoiceField(label=_("Programme line"), required=False, choices=ANY)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -52,6 +53,12 @@ class DirectoryFilterForm(StyledFormMixin, forms.Form):
             ("nieuw", _("Newest members")),
         ],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from olievlek.programme.selectors import line_choices
+
+        self.fields["line"].choices = ANY + line_choices()
 
     def filters(self) -> dict:
         data = self.cleaned_data if self.is_valid() else {}

@@ -32,6 +32,7 @@ class DirectoryFilters:
     size_class: str = ""
     province: str = ""
     role: str = ""
+    line: str = ""
     sort: str = DEFAULT_SORT
 
 
@@ -67,6 +68,16 @@ def organisation_directory(*, filters: DirectoryFilters) -> QuerySet[Organisatio
         qs = qs.filter(is_ambassador=True)
     elif filters.role == "partner":
         qs = qs.filter(is_partner=True)
+    if filters.line:
+        # Lines are kept by the programme app; imported here so that the network does
+        # not depend on it at import time.
+        from olievlek.programme.selectors import organisations_of_line
+
+        qs = qs.filter(
+            pk__in=Organisation.objects.filter(organisations_of_line(slug=filters.line)).values(
+                "pk"
+            )
+        )
     return _with_profiles(qs.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT])))
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
+from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
 
 from .choices import MatchState, Mode, PreferredMode
@@ -45,6 +46,8 @@ class OfferForm(StyledFormMixin, forms.Form):
         required=False,
     )
 
+    lines = lines_field()
+
     def clean(self):
         data = super().clean()
         if not (data.get("offers_advice") or data.get("offers_visit")):
@@ -54,6 +57,8 @@ class OfferForm(StyledFormMixin, forms.Form):
 
 class PledgeForm(OfferForm):
     """Passing it on: the same questions as an offer, with two places suggested."""
+
+    lines = None  # a pledge's offer is tagged later, from the offer form
 
 
 class RequestForm(StyledFormMixin, forms.Form):

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "olievlek.events",
     "olievlek.knowledge",
     "olievlek.werkvloer",
+    "olievlek.programme",
     "olievlek.impact",
     "olievlek.notifications",
 ]

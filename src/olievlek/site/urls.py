@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("olievlek.events.urls")),
     path("", include("olievlek.knowledge.urls")),
     path("", include("olievlek.werkvloer.urls")),
+    path("", include("olievlek.programme.urls")),
     path("", include("olievlek.impact.urls")),
     path("", include("olievlek.notifications.urls")),
     path("admin/", admin.site.urls),

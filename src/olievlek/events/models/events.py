@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
 
-from ..choices import ACTIVE_STATES, Attendance, Audience, EventKind, RegistrationState
+from ..choices import (
+    ACTIVE_STATES,
+    Attendance,
+    Audience,
+    EventKind,
+    RegistrationState,
+    ReviewState,
+)
 
 
 def _token() -> str:
@@ -66,6 +73,19 @@ class Event(models.Model):
     audience = models.CharField(
         _("audience"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC
     )
+    review_state = models.CharField(
+        _("review"), max_length=10, choices=ReviewState.choices, default=ReviewState.PUBLISHED
+    )
+    review_note = models.TextField(_("reason for rejection"), blank=True)
+    # A member that proposed this meeting itself: a follow-up taken up by the network.
+    proposed_by = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposed_events",
+    )
     # iCalendar SEQUENCE: calendar programs replace an event only when it increases.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
@@ -106,6 +126,10 @@ class Event(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_published(self) -> bool:
+        return self.review_state == ReviewState.PUBLISHED
 
     @property
     def is_past(self) -> bool:

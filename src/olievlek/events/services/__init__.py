@@ -23,8 +23,11 @@ from .registrations import (
     registration_register_visitor,
     registration_resend_confirmation,
 )
+from .review import event_publish, event_reject
 
 __all__ = [
+    "event_publish",
+    "event_reject",
     "Person",
     "availability_set",
     "division_create",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 
-from ..choices import RegistrationState
+from ..choices import RegistrationState, ReviewState
 from ..models import Event, EventTheme
 from .registrations import promote_after_capacity_change
 
@@ -49,7 +49,7 @@ def _unique_slug(event: Event) -> str:
     return slug
 
 
-def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited) -> None:
+def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited, lines=None) -> None:
     wanted = set(themes)
     event.themes.exclude(theme__in=wanted).delete()
     existing = set(event.themes.values_list("theme", flat=True))
@@ -58,6 +58,8 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited) -> No
     )
     event.hosts.set(hosts)
     event.invited_organisations.set(invited)
+    if lines is not None:
+        event.programme_lines.set(lines)
 
 
 def _reindex(event: Event) -> None:
@@ -68,19 +70,31 @@ def _reindex(event: Event) -> None:
 
 
 def event_create(
-    *, actor, organiser, data: Mapping, themes: Iterable[str] = (), hosts=(), invited=()
+    *,
+    actor,
+    organiser,
+    data: Mapping,
+    themes: Iterable[str] = (),
+    hosts=(),
+    invited=(),
+    lines=None,
+    proposed_by=None,
 ) -> Event:
-    """A new meeting; `organiser` is the partner organisation (None for the project team)."""
+    """A new meeting; `organiser` is the partner organisation (None for the project team),
+    `proposed_by` the member that proposes to organise it itself. A partner's meeting and
+    a member's proposal wait for the project team to publish them."""
     event = Event(
         organisation=organiser,
         created_by=actor,
+        proposed_by=proposed_by,
+        review_state=ReviewState.PUBLISHED if is_team(actor) else ReviewState.PENDING,
         **{f: data[f] for f in EDITABLE_FIELDS if f in data},
     )
     event.slug = _unique_slug(event)
     event.full_clean()
     with transaction.atomic():
         event.save()
-        _set_relations(event, themes=themes, hosts=hosts, invited=invited)
+        _set_relations(event, themes=themes, hosts=hosts, invited=invited, lines=lines)
         if is_team(actor):
             audit_record(actor=actor, action="event.create", target=event)
         transaction.on_commit(lambda: _reindex(event))
@@ -88,7 +102,7 @@ def event_create(
 
 
 def event_update(
-    *, event: Event, actor, data: Mapping, themes: Iterable[str], hosts=(), invited=()
+    *, event: Event, actor, data: Mapping, themes: Iterable[str], hosts=(), invited=(), lines=None
 ) -> Event:
     """Change a meeting. More places promote people from the waiting list; fewer places
     than people with a seat is refused (nobody loses a confirmed seat silently)."""
@@ -113,7 +127,7 @@ def event_update(
             )
         event.sequence = locked.sequence + 1
         event.save()
-        _set_relations(event, themes=themes, hosts=hosts, invited=invited)
+        _set_relations(event, themes=themes, hosts=hosts, invited=invited, lines=lines)
         if "capacity" in changed:
             promote_after_capacity_change(event)
         if is_team(actor):

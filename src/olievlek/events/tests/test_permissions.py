@@ -139,6 +139,9 @@ MATRIX = [
     row("get", "/beheer/bijeenkomsten/{own.pk}/presentielijst", *OWN_EVENT),
     row("get", "/beheer/bijeenkomsten/{own.pk}/vervolgactiviteiten", *OWN_EVENT),
     row("get", "/beheer/bijeenkomsten/999999/", LOGIN, 404, 404, 404, 404, 404),
+    # Reviewing a partner's meeting: the project team only.
+    row("post", "/beheer/bijeenkomsten/{own.pk}/publiceren", *STAFF_POST),
+    row("post", "/beheer/bijeenkomsten/{own.pk}/afwijzen", *STAFF_POST, {"reason": "Nee"}),
     row("post", "/beheer/bijeenkomsten/{pub.pk}/aanmeldingen/{reg_b.pk}/annuleren", *STAFF_POST),
     row(
         "post",

@@ -42,6 +42,7 @@ def _relations(form) -> dict:
         "themes": data.pop("themes"),
         "hosts": data.pop("hosts"),
         "invited": data.pop("invited"),
+        "lines": data.pop("lines", None),
         "data": data,
     }
 

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from olievlek.accounts.access import is_team, team_required
+from olievlek.programme.access import figures_reader_required, reads_full_figures
 from olievlek.site.pdf import pdf_response
 
 from .. import report
@@ -24,7 +24,7 @@ def _tables(request, *, team: bool):
 
 @require_GET
 def dashboard(request):
-    team = is_team(request.user)
+    team = reads_full_figures(request.user)
     form, filters, tables = _tables(request, team=team)
     return render(
         request,
@@ -40,7 +40,7 @@ def dashboard(request):
 
 
 @require_GET
-@team_required
+@figures_reader_required
 def table_csv(request, key: str):
     _form, _filters, tables = _tables(request, team=True)
     table = next((t for t in tables if t.key == key), None)
@@ -55,7 +55,7 @@ def table_csv(request, key: str):
 
 
 @require_GET
-@team_required
+@figures_reader_required
 def report_pdf(request):
     form, filters, tables = _tables(request, team=True)
     return pdf_response(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.network.views.access import staff_required
+from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
 
 from .. import selectors, services
@@ -42,6 +43,7 @@ def item_edit(request, pk: int | None = None):
             "terms": item.terms,
             "preview_alt": item.preview_alt,
             "is_active": item.is_active,
+            "lines": list(item.programme_lines.all()),
         }
         if item
         else {"is_active": True}
@@ -63,6 +65,7 @@ def item_edit(request, pk: int | None = None):
                     upload=upload or None,
                     preview=preview or None,
                 )
+            set_lines(obj=item, lines=form.cleaned_data["lines"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.network.views.access import staff_required
+from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
 
 from .. import links, selectors, services
@@ -77,6 +78,7 @@ def story_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.story_update(story=story, actor=request.user, data=form.to_data())
+            set_lines(obj=story, lines=form.cleaned_data["lines"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.network.views.access import member_required
+from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
 
 from .. import selectors, services
@@ -43,6 +44,7 @@ def story_new(request, organisation):
             story = services.story_create(
                 organisation=organisation, author=request.user, data=form.to_data()
             )
+            set_lines(obj=story, lines=form.cleaned_data["lines"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -64,6 +66,7 @@ def story_edit(request, organisation, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.story_update(story=story, actor=request.user, data=form.to_data())
+            set_lines(obj=story, lines=form.cleaned_data["lines"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:

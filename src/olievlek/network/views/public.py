@@ -44,7 +44,10 @@ def organisation_detail(request, slug: str):
     organisation = selectors.organisation_public_get(slug=slug)
     if organisation is None:
         raise Http404
-    show_contacts = selectors.user_is_member(request.user)
+    # Partners work with the network but are not shown members' contact details.
+    from olievlek.programme.access import is_partner
+
+    show_contacts = selectors.user_is_member(request.user) and not is_partner(request.user)
     contacts = selectors.organisation_contacts(organisation=organisation) if show_contacts else []
     return render(
         request,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.network.views.access import member_required
+from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
 
 from .. import selectors, services
@@ -45,6 +46,7 @@ def _offer_initial(offer: Offer) -> dict:
         "offers_advice": offer.offers_advice,
         "offers_visit": offer.offers_visit,
         "description": offer.description,
+        "lines": list(offer.programme_lines.all()),
     }
 
 
@@ -56,12 +58,15 @@ def offer_form(request, organisation, pk: int | None = None):
         offer = get_object_or_404(Offer, pk=pk, organisation=organisation, status=OfferStatus.OPEN)
     form = OfferForm(request.POST or None, initial=_offer_initial(offer) if offer else None)
     if request.method == "POST" and form.is_valid():
-        data = services.OfferData(**form.cleaned_data)
+        cleaned = dict(form.cleaned_data)
+        lines = cleaned.pop("lines", [])
+        data = services.OfferData(**cleaned)
         try:
             if offer is None:
-                services.offer_create(organisation=organisation, data=data)
+                offer = services.offer_create(organisation=organisation, data=data)
             else:
-                services.offer_update(offer=offer, data=data)
+                offer = services.offer_update(offer=offer, data=data)
+            set_lines(obj=offer, lines=lines)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -293,6 +293,35 @@ TABLE: dict[str, list[tuple]] = {
     "events:manage_list": [("get", "/beheer/bijeenkomsten/", TEAM)],
     "events:manage_create": [("get", "/beheer/bijeenkomsten/nieuw", TEAM)],
     "events:manage_edit": [("get", "/beheer/bijeenkomsten/{event.pk}/", TEAM)],
+    # A published meeting is not waiting for review: the team is sent back with a message.
+    "events:publish": [("post", "/beheer/bijeenkomsten/{event.pk}/publiceren", TEAM_POST)],
+    "events:reject": [
+        ("post", "/beheer/bijeenkomsten/{event.pk}/afwijzen", TEAM_POST, {"reason": "Nee"})
+    ],
+    # --- Programme lines, partners, the sounding board, members' own activities ----------
+    "programme:list": [("get", "/programmalijnen/", ALL)],
+    "programme:detail": [("get", "/programmalijnen/onbekend/", (404,) * 5)],
+    "programme:partners": [("get", "/partners/", ALL)],
+    "programme:my_initiatives": [("get", "/mijn/activiteiten/", MEMBER)],
+    "programme:initiative_new": [("get", "/mijn/activiteiten/nieuw", MEMBER)],
+    "programme:bo_list": [("get", "/beheer/programmalijnen/", TEAM)],
+    "programme:bo_create": [("get", "/beheer/programmalijnen/nieuw", TEAM)],
+    "programme:bo_edit": [
+        ("get", "/beheer/programmalijnen/999999/", (LOGIN, 403, 403, SETUP_2FA, 404))
+    ],
+    # None of these visitors sits in the sounding-board group.
+    "programme:board_member_list": [("get", "/mijn/klankbord/", (LOGIN, 403, 403, 403, 403))],
+    "programme:board_member_detail": [
+        ("get", "/mijn/klankbord/999999/", (LOGIN, 403, 403, 403, 403))
+    ],
+    "programme:board_staff_list": [("get", "/beheer/klankbord/", TEAM)],
+    "programme:board_staff_create": [("get", "/beheer/klankbord/nieuw", TEAM)],
+    "programme:board_staff_detail": [
+        ("get", "/beheer/klankbord/999999/", (LOGIN, 403, 403, SETUP_2FA, 404))
+    ],
+    "programme:board_staff_seat": [
+        ("post", "/beheer/klankbord/leden", (LOGIN, 403, 403, SETUP_2FA, 404))
+    ],
     "events:manage_registrations": [("get", "/beheer/bijeenkomsten/{event.pk}/aanmeldingen", TEAM)],
     "events:manage_cancel": [
         (

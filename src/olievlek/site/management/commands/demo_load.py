@@ -25,6 +25,7 @@ DEMO_BUILDERS = [
     "olievlek.knowledge.demo",
     "olievlek.werkvloer.demo",
     "olievlek.impact.demo",
+    "olievlek.programme.demo",
     "olievlek.notifications.demo",
 ]
 

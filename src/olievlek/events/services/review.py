@@ -1,0 +1,66 @@
+"""The project team publishes or rejects a meeting that a partner organised or a member
+proposed; the person who entered it hears the outcome."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from olievlek.accounts.access import is_team
+from olievlek.audit.services import audit_record
+from olievlek.network.emails import send_templated
+
+from ..choices import ReviewState
+from ..models import Event
+
+
+def _mail_author(event: Event, template: str) -> None:
+    author = event.created_by
+    if author is None or not author.email:
+        return
+    context = {"event": event, "reason": event.review_note, "path": event.get_absolute_url()}
+    recipient = author.email
+    transaction.on_commit(
+        lambda: send_templated(
+            template=f"events/emails/{template}", recipients=[recipient], context=context
+        )
+    )
+
+
+def _reviewable(event: Event, actor) -> Event:
+    if not is_team(actor):
+        raise PermissionError("Only the project team reviews meetings.")
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.review_state != ReviewState.PENDING:
+        raise ValidationError(_("This meeting is not waiting for review."))
+    return locked
+
+
+def event_publish(*, event: Event, actor) -> Event:
+    """Publish: the meeting shows in the calendar and registration opens like any other."""
+    from .events import _reindex
+
+    with transaction.atomic():
+        locked = _reviewable(event, actor)
+        locked.review_state = ReviewState.PUBLISHED
+        locked.review_note = ""
+        locked.save(update_fields=["review_state", "review_note", "updated_at"])
+        audit_record(actor=actor, action="event.publish", target=locked)
+        _mail_author(locked, "review_published")
+        transaction.on_commit(lambda: _reindex(locked))
+    return locked
+
+
+def event_reject(*, event: Event, actor, reason: str) -> Event:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the meeting is rejected.")})
+    with transaction.atomic():
+        locked = _reviewable(event, actor)
+        locked.review_state = ReviewState.REJECTED
+        locked.review_note = reason
+        locked.save(update_fields=["review_state", "review_note", "updated_at"])
+        audit_record(actor=actor, action="event.reject", target=locked, reason=reason)
+        _mail_author(locked, "review_rejected")
+    return locked

@@ -29,7 +29,7 @@ from olievlek.payitforward.choices import MADE_STATES, MatchState
 from olievlek.payitforward.models import Match
 
 from .choices import QUESTIONS
-from .models import BusinessCase, CampaignActivity, DailyVisits, SurveyResponse
+from .models import CampaignActivity, DailyVisits, SurveyResponse
 from .services.visits import ALL
 
 
@@ -388,15 +388,3 @@ def per_province(f: Filters) -> dict[str, dict[str, int]]:
             if code:
                 out.setdefault(code, {"members": 0, "matches": 0, "meetings": 0})[key] = row["n"]
     return out
-
-
-def cases_of(organisation) -> list[BusinessCase]:
-    return list(BusinessCase.objects.filter(organisation=organisation))
-
-
-def case_of(*, organisation, pk: int) -> BusinessCase | None:
-    return BusinessCase.objects.filter(organisation=organisation, pk=pk).first()
-
-
-def activities_list():
-    return CampaignActivity.objects.all()

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from olievlek.accounts.access import team_required
 
-from .. import selectors, services
+from .. import selectors_cases, services
 from ..forms import ActivityForm
 from ..models import CampaignActivity
 
@@ -25,7 +25,7 @@ def activities(request):
     return render(
         request,
         "impact/activities.html",
-        {"form": form, "activities": selectors.activities_list()},
+        {"form": form, "activities": selectors_cases.activities_list()},
     )
 
 

@@ -16,7 +16,7 @@ from olievlek.network.selectors import organisation_of_user
 from olievlek.network.views.access import member_required
 from olievlek.site.pdf import pdf_response
 
-from .. import charts, selectors, services
+from .. import charts, selectors_cases, services
 from ..forms import LABELS, BusinessCaseForm, SaveCaseForm
 
 
@@ -102,12 +102,12 @@ def _query(case) -> str:
 @require_GET
 @member_required()
 def my_cases(request, organisation):
-    cases = [(case, _query(case)) for case in selectors.cases_of(organisation)]
+    cases = [(case, _query(case)) for case in selectors_cases.cases_of(organisation)]
     return render(request, "impact/my_cases.html", {"cases": cases})
 
 
 def _case(organisation, pk: int):
-    case = selectors.case_of(organisation=organisation, pk=pk)
+    case = selectors_cases.case_of(organisation=organisation, pk=pk)
     if case is None:
         raise Http404
     return case

@@ -7,34 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 
+from olievlek.accounts.tests.support import TOTP_SECRET
 from olievlek.impact.models import BusinessCase, DailyVisits, SurveyResponse
 from olievlek.impact.tests.factories import SurveyResponseFactory
-from olievlek.network.tests.factories import PASSWORD, ContactPersonFactory, UserFactory
+from olievlek.network.tests.factories import ContactPersonFactory, UserFactory
+
+from .login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def _totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-
-
-def _log_in(web, email: str, next_path: str, *, staff: bool = False) -> None:
-    page = web.page
-    page.context.clear_cookies()
-    web.goto(f"/accounts/login/?next={next_path}")
-    page.get_by_label("E-mailadres", exact=True).fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if staff:
-        page.get_by_label("Code").fill(_totp_now())
-        page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(re.escape(next_path.split("?")[0]) + "$"))
-    web.check()
 
 
 @pytest.fixture
@@ -71,7 +53,7 @@ def test_a_visitor_answers_the_survey_after_browsing(web, people):
 def test_staff_open_the_dashboard_and_download_a_csv_and_the_report(web, people):
     SurveyResponseFactory.create_batch(5)
     page = web.page
-    _log_in(web, "staf@olievlek.test", "/impact/", staff=True)
+    log_in(web, "staf@olievlek.test", "/impact/", staff=True)
     page.get_by_role("heading", name="Verwachting voor de olievlek").wait_for()
     with page.expect_download() as info:
         page.get_by_role("link", name="Download “Enquête onder bezoekers” als CSV").click()
@@ -87,7 +69,7 @@ def test_staff_open_the_dashboard_and_download_a_csv_and_the_report(web, people)
 
 def test_an_employer_makes_a_business_case_and_downloads_its_pdf(web, people):
     page = web.page
-    _log_in(web, "werkgever@olievlek.test", "/businesscase/")
+    log_in(web, "werkgever@olievlek.test", "/businesscase/")
     page.get_by_label("Aantal werknemers").fill("-3")
     page.get_by_role("button", name="Berekenen").click()
     page.locator("#error-summary").wait_for()

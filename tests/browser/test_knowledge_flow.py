@@ -7,35 +7,17 @@ import re
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
+from olievlek.accounts.tests.support import TOTP_SECRET
 from olievlek.knowledge.models import CampaignDownload, Story
 from olievlek.knowledge.tests.factories import PDF_BYTES, CampaignItemFactory
-from olievlek.network.tests.factories import PASSWORD, ContactPersonFactory, UserFactory
+from olievlek.network.tests.factories import ContactPersonFactory, UserFactory
+
+from .login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def _totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-
-
-def _log_in(web, email: str, next_path: str, *, staff: bool = False) -> None:
-    page = web.page
-    page.context.clear_cookies()
-    web.goto(f"/accounts/login/?next={next_path}")
-    page.get_by_label("E-mailadres", exact=True).fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if staff:
-        page.get_by_label("Code").fill(_totp_now())
-        page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(re.escape(next_path.split("?")[0]) + "$"))
-    web.check()
 
 
 @pytest.fixture
@@ -50,7 +32,7 @@ def people():
 
 def test_a_story_is_written_published_and_found_by_another_word_form(web, people):
     page = web.page
-    _log_in(web, "werkgever@olievlek.test", "/mijn/verhalen/nieuw")
+    log_in(web, "werkgever@olievlek.test", "/mijn/verhalen/nieuw")
     page.get_by_role("button", name="Concept opslaan").click()  # empty: errors, input kept
     page.locator("#error-summary").wait_for()
     web.check()
@@ -73,7 +55,7 @@ def test_a_story_is_written_published_and_found_by_another_word_form(web, people
     web.check()
     assert Story.objects.get().status == "submitted"
 
-    _log_in(web, "staf@olievlek.test", "/beheer/verhalen/", staff=True)
+    log_in(web, "staf@olievlek.test", "/beheer/verhalen/", staff=True)
     page.get_by_role("link", name="Gezondheid op de werkvloer").click()
     web.check()
     page.get_by_role("button", name="Verhaal publiceren").click()
@@ -106,7 +88,7 @@ def test_a_story_is_written_published_and_found_by_another_word_form(web, people
 def test_an_organisation_asks_for_a_poster_staff_approve_and_it_downloads(web, people):
     item = CampaignItemFactory(title="Poster: Praat over je werk", slug="poster-praat")
     page = web.page
-    _log_in(web, "werkgever@olievlek.test", "/campagne/")
+    log_in(web, "werkgever@olievlek.test", "/campagne/")
     page.get_by_role("link", name="Poster: Praat over je werk").click()
     web.check()
     page.get_by_role("link", name="Vragen om dit materiaal te gebruiken").click()
@@ -121,14 +103,14 @@ def test_an_organisation_asks_for_a_poster_staff_approve_and_it_downloads(web, p
     page.get_by_text("Uw aanvraag is verstuurd").wait_for()
     web.check()
 
-    _log_in(web, "staf@olievlek.test", "/beheer/campagne/aanvragen/", staff=True)
+    log_in(web, "staf@olievlek.test", "/beheer/campagne/aanvragen/", staff=True)
     page.get_by_role("link", name="Poster: Praat over je werk").click()
     web.check()
     page.get_by_role("button", name="Goedkeuren en de downloadlink sturen").click()
     page.get_by_text("De aanvraag is goedgekeurd").wait_for()
     web.check()
 
-    _log_in(web, "werkgever@olievlek.test", "/mijn/campagne/")
+    log_in(web, "werkgever@olievlek.test", "/mijn/campagne/")
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Downloaden")).click()
     download = download_info.value

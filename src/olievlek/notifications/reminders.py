@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .services import notify
@@ -42,7 +43,7 @@ def _expiring_proposals(now) -> int:
                 continue
             for user in _contacts(organisation):
                 text = _("A Pay it Forward proposal waits for your answer until %(when)s.") % {
-                    "when": timezone.localtime(match.deadline).strftime("%d-%m-%Y %H:%M")
+                    "when": date_format(timezone.localtime(match.deadline), "DATETIME_FORMAT")
                 }
                 sent += _remind(user, f"proposal-expiring:{match.pk}:{user.pk}", text, link)
     return sent
@@ -80,7 +81,7 @@ def _follow_ups_due(now) -> int:
         done_at=None, due_date__lte=soon, organisation__isnull=False
     ).select_related("organisation", "event"):
         text = _("Follow-up action due on %(date)s: %(what)s") % {
-            "date": follow_up.due_date.strftime("%d-%m-%Y"),
+            "date": date_format(follow_up.due_date, "DATE_FORMAT"),
             "what": follow_up.description,
         }
         link = reverse("events:detail", kwargs={"slug": follow_up.event.slug})

@@ -208,6 +208,8 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [Path(os.environ.get("OLIEVLEK_LOCALE_DIR", PACKAGE_DIR / "locale"))]
 TIME_ZONE = "Europe/Amsterdam"
+# One date format everywhere (site/formats/): "di 12 maart 2027, 14:00".
+FORMAT_MODULE_PATH = ["olievlek.site.formats"]
 USE_I18N = True
 USE_TZ = True
 

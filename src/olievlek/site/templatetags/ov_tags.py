@@ -1,4 +1,9 @@
 from django import template
+from django.conf import settings
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.utils.safestring import mark_safe
+
+from olievlek.site.breadcrumbs import parents
 
 register = template.Library()
 
@@ -25,3 +30,41 @@ def page_window(page, radius: int = 2) -> list[int | None]:
         numbers.append(number)
         previous = number
     return numbers
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    """The trail above the current page (``olievlek.site.breadcrumbs``), ending with the
+    current page named by its ``{% block title %}``."""
+    request = context.get("request")
+    trail = parents(request.path) if request is not None else []
+    return {
+        "trail": trail,
+        "current": _current_title(context) if trail else "",
+        "path": request.path if request is not None else "",
+    }
+
+
+def _current_title(context) -> str:
+    # The most specific {% block title %} of the page being rendered, rendered once more:
+    # the page names itself once, for the <title>, the trail and the social preview.
+    block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = block_context.get_block("title") if block_context else None
+    if block is None:
+        return ""
+    with context.push(block=block):
+        return mark_safe(block.nodelist.render(context).strip())  # noqa: S308 (rendered, so escaped)
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context) -> str:
+    """The page's own title (its ``{% block title %}``), for meta tags."""
+    return _current_title(context)
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    """An absolute URL for ``path`` on this site (Open Graph and Twitter want them)."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")

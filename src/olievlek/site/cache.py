@@ -53,8 +53,13 @@ def _cacheable(request) -> bool:
     )
 
 
-def public_page(namespace: str):
-    """Cache the view's response for anonymous visitors (see the module docstring)."""
+def public_page(*namespaces: str, timeout: int = TIMEOUT):
+    """Cache the view's response for anonymous visitors (see the module docstring). A
+    page that shows several parts of the domain names them all: a bump of any of them
+    makes it stale. A page that also changes with the clock (coming meetings) takes a
+    shorter ``timeout``."""
+    if not namespaces:
+        raise TypeError("public_page needs at least one namespace")
 
     def decorator(view):
         @wraps(view)
@@ -65,8 +70,8 @@ def public_page(namespace: str):
                 [
                     "olievlek:page",
                     request.get_host(),
-                    namespace,
-                    str(version(namespace)),
+                    "+".join(namespaces),
+                    ".".join(str(version(namespace)) for namespace in namespaces),
                     translation.get_language() or settings.LANGUAGE_CODE,
                     "htmx" if request.headers.get("HX-Request") else "full",
                     request.get_full_path(),
@@ -83,7 +88,7 @@ def public_page(namespace: str):
                 response.render()
             if response.status_code == 200 and not response.cookies:
                 headers = {h: response[h] for h in KEPT_HEADERS if h in response}
-                cache.set(key, (response["Content-Type"], headers, response.content), TIMEOUT)
+                cache.set(key, (response["Content-Type"], headers, response.content), timeout)
             return response
 
         return wrapped

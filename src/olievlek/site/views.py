@@ -4,15 +4,17 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
-from olievlek.network.selectors import network_counts
-
 from .cache import public_page
+from .selectors import home_page
+
+# The coming meetings change with the clock as well as with edits: a short life.
+HOME_TIMEOUT = 60
 
 
 @require_GET
-@public_page("network")
+@public_page("network", "events", "stories", "chain", timeout=HOME_TIMEOUT)
 def home(request):
-    return render(request, "pages/home.html", {"counts": network_counts()})
+    return render(request, "pages/home.html", {"home": home_page(user=request.user)})
 
 
 @require_GET

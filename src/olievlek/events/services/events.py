@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
+from olievlek.site.cache import bump
 
 from ..choices import RegistrationState, ReviewState
 from ..models import Event, EventTheme
@@ -98,6 +99,7 @@ def event_create(
         if is_team(actor):
             audit_record(actor=actor, action="event.create", target=event)
         transaction.on_commit(lambda: _reindex(event))
+        transaction.on_commit(lambda: bump("events"))
     return event
 
 
@@ -133,4 +135,5 @@ def event_update(
         if is_team(actor):
             audit_record(actor=actor, action="event.update", target=event, changes=changed)
         transaction.on_commit(lambda: _reindex(event))
+        transaction.on_commit(lambda: bump("events"))
     return event

@@ -15,6 +15,7 @@ from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Theme
 from olievlek.network.emails import send_templated
+from olievlek.site.cache import bump
 
 from ..choices import EDITABLE_STATUSES, StoryStatus
 from ..markdown import render_markdown
@@ -150,6 +151,7 @@ def story_publish(*, story: Story, actor) -> Story:
         story.save()
         audit_record(actor=actor, action="story.publish", target=story)
         search_index_story(story=story)
+        transaction.on_commit(lambda: bump("stories"))
         recipients = contact_emails(story.organisation)
         context = {"story": story}
         transaction.on_commit(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from olievlek.audit.services import audit_record
 from olievlek.network.models import Organisation
+from olievlek.site.cache import bump
 
 from ..choices import Answer, MatchState, OfferStatus, Origin, RequestStatus
 from ..models import HelpRequest, Match, Offer
@@ -136,6 +137,7 @@ def match_accept(*, match: Match, organisation: Organisation, now: datetime | No
                 raise ValidationError(_("All places of this mentor have been taken meanwhile."))
             match.state = MatchState.ACCEPTED
             match.accepted_at = now
+            transaction.on_commit(lambda: bump("chain"))
             notify(
                 "accepted",
                 [match.mentor, match.learner],

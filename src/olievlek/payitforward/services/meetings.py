@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from olievlek.network.models import Organisation
+from olievlek.site.cache import bump
 
 from ..choices import MatchState, Mode, OfferStatus, RequestStatus
 from ..models import MAX_PLACES, HelpRequest, Match, Offer, Pledge
@@ -102,6 +103,7 @@ def match_complete(*, match: Match, organisation: Organisation) -> Match:
         match.state = MatchState.COMPLETED
         match.completed_at = timezone.now()
         match.save(update_fields=["state", "completed_at"])
+        transaction.on_commit(lambda: bump("chain"))
         HelpRequest.objects.filter(pk=match.request_id).update(status=RequestStatus.DONE)
         notify("completed", [match.learner], {"match": match})
         # Late import: the stories app builds on this one, not the other way round.

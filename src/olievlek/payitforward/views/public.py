@@ -7,9 +7,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from olievlek.network.selectors import organisation_of_user
+from olievlek.site.cache import public_page
 
-from .. import chain, selectors
+from .. import chain, selectors, spread_map
 from ..forms import OfferFilterForm
+
+# The map's last month runs up to now: a short life keeps a cached page near enough.
+CHAIN_TIMEOUT = 120
 
 
 @require_GET
@@ -55,5 +59,10 @@ def offers(request):
 
 
 @require_GET
+@public_page("chain", timeout=CHAIN_TIMEOUT)
 def chain_page(request):
-    return render(request, "payitforward/chain.html", {"chain": chain.chain_view()})
+    return render(
+        request,
+        "payitforward/chain.html",
+        {"chain": chain.chain_view(), "spread": spread_map.spread_map_view()},
+    )

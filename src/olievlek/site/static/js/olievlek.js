@@ -44,3 +44,65 @@ if (window.matchMedia("(min-width: 50rem)").matches) {
     details.open = true;
   });
 }
+
+// <figure data-spread data-labels="a|b|c">: a time slider plays how the chain spread.
+// Inside the nearest [data-spread-scope], every element with data-values (one value per
+// moment, comma separated) shows the chosen moment's value, SVG bars take their x and
+// width from data-xs and data-widths, and [data-spread-label] names the moment. Without
+// this script the page shows the last moment and the controls stay hidden.
+document.querySelectorAll("[data-spread]").forEach((figure) => {
+  const scope = figure.closest("[data-spread-scope]") || figure;
+  const slider = figure.querySelector("[data-spread-slider]");
+  const button = figure.querySelector("[data-spread-play]");
+  const controls = figure.querySelector("[data-spread-controls]");
+  const labels = figure.dataset.labels.split("|");
+  if (!slider || !button || !controls || labels.length < 2) {
+    return;
+  }
+  const pick = (list, index) => list.split(",")[index];
+  const show = (index) => {
+    scope.querySelectorAll("[data-values]").forEach((el) => {
+      el.textContent = pick(el.dataset.values, index);
+    });
+    scope.querySelectorAll("[data-xs]").forEach((el) => {
+      el.setAttribute("x", pick(el.dataset.xs, index));
+      el.setAttribute("width", pick(el.dataset.widths, index));
+    });
+    scope.querySelectorAll("[data-spread-label]").forEach((el) => {
+      el.textContent = labels[index];
+    });
+    slider.setAttribute("aria-valuetext", labels[index]);
+  };
+  let timer = null;
+  const stop = () => {
+    window.clearInterval(timer);
+    timer = null;
+    button.textContent = figure.dataset.playText;
+  };
+  const step = () => {
+    const next = Number(slider.value) + 1;
+    if (next > Number(slider.max)) {
+      stop();
+      return;
+    }
+    slider.value = String(next);
+    show(next);
+  };
+  button.addEventListener("click", () => {
+    if (timer) {
+      stop();
+      return;
+    }
+    if (Number(slider.value) >= Number(slider.max)) {
+      slider.value = "0";
+      show(0);
+    }
+    button.textContent = figure.dataset.pauseText;
+    timer = window.setInterval(step, 700);
+  });
+  slider.addEventListener("input", () => {
+    stop();
+    show(Number(slider.value));
+  });
+  controls.hidden = false;
+});

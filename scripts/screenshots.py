@@ -2,7 +2,7 @@
 back-office list, for docs/screenshots/. Run against a server with the demo data:
 
     make demo        # or: olievlek demo_load && olievlek runserver 127.0.0.1:8000
-    /work/main/.venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--suffix after]
+    .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--suffix after]
 
 The back office needs the demo's project-team login and its two-factor code, which this
 script computes from the demo secret (as `olievlek demo_totp` does).

@@ -79,5 +79,6 @@ def test_the_page_draws_the_chain_as_an_accessible_svg_with_a_list(chain, client
 
 def test_an_empty_chain_says_so(client, db):
     html = client.get("/payitforward/keten").content.decode()
-    assert "<svg" not in html
+    # No rings are drawn; the map beside them shows every province at nought.
+    assert "ov-chain__svg" not in html and "ov-chain__node" not in html
     assert "Er zijn nog geen matches gemaakt" in html

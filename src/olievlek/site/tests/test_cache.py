@@ -123,3 +123,31 @@ def test_each_host_has_its_own_cached_pages(client):
     assert "X-Cache" not in other
     assert "http://127.0.0.1/api/v1/organisaties?page=2" in other.content.decode()
     assert client.get(url, HTTP_HOST="127.0.0.1")["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("bumped", ["events", "stories"])
+def test_a_page_of_several_namespaces_goes_stale_when_any_of_them_changes(rf, bumped):
+    from django.http import HttpResponse
+
+    from olievlek.site.cache import bump, public_page
+
+    calls = []
+
+    @public_page("events", "stories")
+    def view(request):
+        calls.append(1)
+        return HttpResponse(f"render {len(calls)}")
+
+    assert view(rf.get("/x")).content == b"render 1"
+    assert view(rf.get("/x")).content == b"render 1"
+    bump("network")  # not shown on the page: still cached
+    assert view(rf.get("/x")).content == b"render 1"
+    bump(bumped)
+    assert view(rf.get("/x")).content == b"render 2"
+
+
+def test_a_page_names_at_least_one_namespace():
+    from olievlek.site.cache import public_page
+
+    with pytest.raises(TypeError):
+        public_page()

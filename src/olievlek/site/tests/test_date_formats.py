@@ -11,8 +11,9 @@ from django.utils.formats import date_format
 
 MOMENT = datetime.datetime(2027, 3, 12, 13, 0, tzinfo=datetime.UTC)  # 14:00 in Amsterdam
 SRC = Path(__file__).resolve().parents[2]
-# Machine formats (a datetime attribute, comparing days) are not shown to anyone.
-ALLOWED = {"DATETIME_FORMAT", "DATE_FORMAT", "H:i", "c", "Ymd"}
+# The named formats of site/formats, and machine formats (a datetime attribute, comparing
+# days) that are not shown to anyone.
+ALLOWED = {"DATETIME_FORMAT", "DATE_FORMAT", "YEAR_MONTH_FORMAT", "H:i", "c", "Ymd"}
 
 
 def _render(source: str, language: str) -> str:

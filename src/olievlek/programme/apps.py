@@ -25,6 +25,7 @@ class ProgrammeConfig(AppConfig):
             {
                 "programme.line_create": _("Programme line created"),
                 "programme.line_update": _("Programme line changed"),
+                "programme.line_delete": _("Programme line deleted"),
                 "programme.board_seat": _("Sounding-board group changed"),
                 "programme.board_proposal": _("Proposal put to the sounding board"),
                 "programme.board_decision": _("Sounding-board decision published"),

@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from olievlek.accounts.access import team_members
 
 from .services import notify
 
@@ -93,7 +94,7 @@ def _stories_waiting(now) -> int:
     from olievlek.knowledge.choices import StoryStatus
     from olievlek.knowledge.models import Story
 
-    team = list(get_user_model().objects.filter(is_staff=True, is_active=True))
+    team = list(team_members())
     sent = 0
     for story in Story.objects.filter(
         status=StoryStatus.SUBMITTED, submitted_at__lt=now - STORY_WAITING

@@ -18,6 +18,12 @@ class ProgrammeConfig(AppConfig):
         (_("Sounding board"), "programme:board_staff_list"),
     ]
 
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()
+
     def ready(self) -> None:
         from olievlek.audit.labels import register_action_labels
 

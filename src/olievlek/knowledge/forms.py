@@ -298,5 +298,4 @@ class SearchForm(StyledFormMixin, forms.Form):
             "theme": data.get("theme") or "",
             "line": line_id,
             "line_name": line_name,
-            "line_slug": data.get("line") or "" if line_id else "",
         }

@@ -38,6 +38,19 @@ def is_team(user) -> bool:
     )
 
 
+def team_members():
+    """The people who can act as the project team: active staff accounts with a confirmed
+    TOTP device. This is who the team's reminders and mails go to (a staff account that
+    never set up its second factor cannot open the back office they link to); it grants
+    nothing in a request, where `is_team` decides."""
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+    return get_user_model().objects.filter(is_staff=True, is_active=True).filter(Exists(totp))
+
+
 def mark_team(user, acts_as_team: bool) -> None:
     """Called by the request layer only, once it knows how the user authenticated."""
     setattr(user, _MARK, bool(acts_as_team and getattr(user, "is_staff", False)))

@@ -33,11 +33,22 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **extra)
 
 
+class Language(models.TextChoices):
+    """The languages of the interface and of the mails a person gets."""
+
+    NL = "nl", _("Dutch")
+    EN = "en", _("English")
+
+
 class User(AbstractUser):
     """A person with an account; the email address is the login name."""
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    # Set from the language the person signed up in; every mail to them is written in it.
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.NL
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from olievlek.network.emails import send_templated
+from olievlek.accounts.languages import send_in_language
 
 from .models import Registration
 
@@ -21,7 +21,7 @@ def mail_registration(template: str, registration: Registration, **extra) -> Non
     }
     recipient = registration.email
     transaction.on_commit(
-        lambda: send_templated(
+        lambda: send_in_language(
             template=f"events/emails/{template}", recipients=[recipient], context=context
         )
     )

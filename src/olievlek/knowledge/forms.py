@@ -276,11 +276,26 @@ class SearchForm(StyledFormMixin, forms.Form):
     )
     type = forms.ChoiceField(label=_("Type"), required=False, choices=ANY + DocumentKind.choices)
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=ANY + Theme.choices)
+    # By slug in the address, like the directory's filter; the index keeps lines by id.
+    line = forms.ChoiceField(label=_("Programme line"), required=False, choices=ANY)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lines = {slug: (pk, name) for pk, slug, name in links.line_options()}
+        self.fields["line"].choices = ANY + [(slug, n) for slug, (_pk, n) in self._lines.items()]
+        if not self._lines:
+            self.fields["line"].widget = forms.HiddenInput()
 
     def values(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
+        """The search's arguments; a filter value that is not (or no longer) valid, such
+        as a line that was switched off, is left out rather than dropping the query."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        line_id, line_name = self._lines.get(data.get("line") or "", (None, ""))
         return {
             "q": (data.get("q") or "").strip(),
             "kind": data.get("type") or "",
             "theme": data.get("theme") or "",
+            "line": line_id,
+            "line_name": line_name,
         }

@@ -1,4 +1,5 @@
-"""Links to the apps this one only points at: meetings (events) and Pay it Forward.
+"""Links to the apps this one only points at: meetings (events), Pay it Forward and
+programme lines.
 
 Both are optional for this app (they were built alongside it, and a deployment could
 leave one out), so every function looks the other app up lazily and returns nothing
@@ -67,6 +68,84 @@ def event_document(event) -> dict:
         "url": event.get_absolute_url(),
         "start": timezone.localtime(event.starts_at),
     }
+
+
+def programme_installed() -> bool:
+    return _model("programme", "ProgrammeLine") is not None
+
+
+LineRef = tuple[int, str]  # (id, name) of a programme line
+
+
+def lines_of(obj) -> tuple[LineRef, ...]:
+    """The active programme lines a story or meeting is tagged with, by name (reads a
+    prefetched `programme_lines` when there is one)."""
+    if not programme_installed():
+        return ()
+    found = {(line.pk, line.name) for line in obj.programme_lines.all() if line.is_active}
+    return tuple(sorted(found, key=lambda ref: (ref[1], ref[0])))
+
+
+def line_options() -> list[tuple[int, str, str]]:
+    """(id, slug, name) of the active lines: the choices of the search's line filter."""
+    ProgrammeLine = _model("programme", "ProgrammeLine")
+    if ProgrammeLine is None:
+        return []
+    return list(ProgrammeLine.objects.filter(is_active=True).values_list("pk", "slug", "name"))
+
+
+def organisation_lines(organisation_ids=None) -> dict[int, tuple[LineRef, ...]]:
+    """The active lines each organisation takes part in (as the directory's line filter
+    defines it: `programme.selectors.organisations_of_line`), one query per line; limited
+    to `organisation_ids` when given."""
+    ProgrammeLine = _model("programme", "ProgrammeLine")
+    if ProgrammeLine is None:
+        return {}
+    from olievlek.network.models import Organisation
+    from olievlek.programme.selectors import organisations_of_line
+
+    found: dict[int, list[LineRef]] = {}
+    for pk, slug, name in ProgrammeLine.objects.filter(is_active=True).values_list(
+        "pk", "slug", "name"
+    ):
+        members = Organisation.objects.filter(organisations_of_line(slug=slug))
+        if organisation_ids is not None:
+            members = members.filter(pk__in=list(organisation_ids))
+        for organisation_id in set(members.values_list("pk", flat=True)):
+            found.setdefault(organisation_id, []).append((pk, name))
+    return {
+        key: tuple(sorted(refs, key=lambda ref: (ref[1], ref[0]))) for key, refs in found.items()
+    }
+
+
+def line_tagged(line) -> dict[str, list[int]]:
+    """The ids of what a line's tags reach in the search index: its stories, its meetings
+    and the organisations taking part in it."""
+    from olievlek.network.models import Organisation
+    from olievlek.programme.selectors import organisations_of_line
+
+    return {
+        "story_ids": list(line.stories.values_list("pk", flat=True)),
+        "event_ids": list(line.events.values_list("pk", flat=True)),
+        "organisation_ids": list(
+            Organisation.objects.filter(organisations_of_line(slug=line.slug))
+            .values_list("pk", flat=True)
+            .distinct()
+        ),
+    }
+
+
+def organisations_behind(obj) -> list:
+    """The organisations whose lines follow from `obj`: a story's author, a meeting's
+    organiser and hosts, an offer's organisation."""
+    label = obj._meta.label
+    if label == "knowledge.Story":
+        return [obj.organisation]
+    if label == "events.Event":
+        return ([obj.organisation] if obj.organisation_id else []) + list(obj.hosts.all())
+    if label == "payitforward.Offer":
+        return [obj.organisation]
+    return []
 
 
 @dataclass(frozen=True)

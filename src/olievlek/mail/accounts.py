@@ -11,6 +11,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from .rendering import render_mail
 from .services import mail_queue
@@ -28,18 +30,26 @@ def on_site_url(url: str) -> str:
 
 
 def account_mail_queue(*, template_prefix: str, email: str, context: dict) -> None:
-    """Queue allauth's `<template_prefix>` mail to `email`, in the active language."""
+    """Queue allauth's `<template_prefix>` mail to `email`, in the language of the person
+    with that address (the active language for an address without an account)."""
     ctx = {
         key: on_site_url(value) if key.endswith("_url") and isinstance(value, str) else value
         for key, value in context.items()
         if key not in _DROPPED
     }
     ctx.update(site_url=settings.SITE_URL, email=email)
-    rendered = render_mail(
-        subject_template=f"{template_prefix}_subject.txt",
-        body_template=f"{template_prefix}_message",
-        context=ctx,
+    language = (
+        get_user_model()
+        .objects.filter(email__iexact=email)
+        .values_list("language", flat=True)
+        .first()
     )
+    with translation.override(language or translation.get_language()):
+        rendered = render_mail(
+            subject_template=f"{template_prefix}_subject.txt",
+            body_template=f"{template_prefix}_message",
+            context=ctx,
+        )
     mail_queue(
         recipient=email,
         subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + rendered.subject,

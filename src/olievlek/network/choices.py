@@ -45,6 +45,12 @@ class Source(models.TextChoices):
 
 
 # Place names are proper nouns, and SBI section names are the official Dutch titles;
-# both are shown as they are in every language.
+# both are shown as they are in every language. A sector is shown by its name only: the
+# section letter means nothing to a reader (it stays the stored value and the API's).
 PROVINCE_CHOICES = [(code, p["name"]) for code, p in reference.provinces().items()]
-SECTOR_CHOICES = [(code, f"{code} {name}") for code, name in reference.sectors().items()]
+SECTOR_CHOICES = list(reference.sectors().items())
+
+
+def sector_name(code: str) -> str:
+    """The SBI name of a section letter ("" for none; an unknown code as it is)."""
+    return reference.sectors().get(code, code) if code else ""

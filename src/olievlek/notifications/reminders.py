@@ -4,15 +4,18 @@ runs. The parts of apps that are not installed are skipped."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from olievlek.accounts.access import team_members
+
+from .models import Notification
 from .services import notify
 
 STORY_WAITING = timedelta(days=3)
@@ -24,8 +27,24 @@ def _contacts(organisation):
     return [c.user for c in organisation.contacts.select_related("user")]
 
 
-def _remind(user, key: str, text: str, link: str) -> int:
-    return int(notify(user=user, kind="reminder", text=text, link=link, dedup_key=key) is not None)
+def _in_words(value):
+    """Dates in the one house format, in the language active at the moment of writing."""
+    if isinstance(value, datetime):
+        return date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, date):
+        return date_format(value, "DATE_FORMAT")
+    return value
+
+
+def _remind(user, key: str, text: tuple[str, dict], link: str) -> int:
+    """`text`: a message (marked, not yet translated) and its values; it is written in
+    the person's own language."""
+    if Notification.objects.filter(dedup_key=key).exists():
+        return 0
+    message, values = text
+    with translation.override(user.language):
+        words = _(message) % {key: _in_words(value) for key, value in values.items()}
+    return int(notify(user=user, kind="reminder", text=words, link=link, dedup_key=key) is not None)
 
 
 def _expiring_proposals(now) -> int:
@@ -42,9 +61,10 @@ def _expiring_proposals(now) -> int:
             if match.answer_of(side) != Answer.PENDING:
                 continue
             for user in _contacts(organisation):
-                text = _("A Pay it Forward proposal waits for your answer until %(when)s.") % {
-                    "when": date_format(timezone.localtime(match.deadline), "DATETIME_FORMAT")
-                }
+                text = (
+                    gettext_noop("A Pay it Forward proposal waits for your answer until %(when)s."),
+                    {"when": timezone.localtime(match.deadline)},
+                )
                 sent += _remind(user, f"proposal-expiring:{match.pk}:{user.pk}", text, link)
     return sent
 
@@ -62,9 +82,10 @@ def _meetings_tomorrow(now) -> int:
     ).select_related("event", "registered_by")
     for registration in registrations:
         event = registration.event
-        text = _("Tomorrow: %(title)s. Add it to your calendar with the calendar file.") % {
-            "title": event.title
-        }
+        text = (
+            gettext_noop("Tomorrow: %(title)s. Add it to your calendar with the calendar file."),
+            {"title": event.title},
+        )
         link = reverse("events:event_ics", kwargs={"slug": event.slug})
         sent += _remind(
             registration.registered_by, f"meeting-tomorrow:{registration.pk}", text, link
@@ -80,10 +101,13 @@ def _follow_ups_due(now) -> int:
     for follow_up in FollowUp.objects.filter(
         done_at=None, due_date__lte=soon, organisation__isnull=False
     ).select_related("organisation", "event"):
-        text = _("Follow-up action due on %(date)s: %(what)s") % {
-            "date": date_format(follow_up.due_date, "DATE_FORMAT"),
-            "what": follow_up.description,
-        }
+        text = (
+            gettext_noop("Follow-up action due on %(date)s: %(what)s"),
+            {
+                "date": follow_up.due_date,
+                "what": follow_up.description,
+            },
+        )
         link = reverse("events:detail", kwargs={"slug": follow_up.event.slug})
         for user in _contacts(follow_up.organisation):
             sent += _remind(user, f"follow-up-due:{follow_up.pk}:{user.pk}", text, link)
@@ -94,14 +118,17 @@ def _stories_waiting(now) -> int:
     from olievlek.knowledge.choices import StoryStatus
     from olievlek.knowledge.models import Story
 
-    team = list(get_user_model().objects.filter(is_staff=True, is_active=True))
+    team = list(team_members())
     sent = 0
     for story in Story.objects.filter(
         status=StoryStatus.SUBMITTED, submitted_at__lt=now - STORY_WAITING
     ):
-        text = _("The story “%(title)s” has been waiting for review for more than three days.") % {
-            "title": story.title
-        }
+        text = (
+            gettext_noop(
+                "The story “%(title)s” has been waiting for review for more than three days."
+            ),
+            {"title": story.title},
+        )
         link = reverse("knowledge:backoffice_story", kwargs={"pk": story.pk})
         for user in team:
             sent += _remind(user, f"story-waiting:{story.pk}:{user.pk}", text, link)
@@ -115,10 +142,13 @@ def _invitations_open(now) -> int:
     for invitation in Invitation.objects.filter(
         accepted_at=None, created_at__lt=now - INVITATION_WAITING, invited_by__isnull=False
     ).select_related("organisation", "invited_by"):
-        text = _("%(email)s has not accepted the invitation for %(org)s yet.") % {
-            "email": invitation.email,
-            "org": invitation.organisation.name,
-        }
+        text = (
+            gettext_noop("%(email)s has not accepted the invitation for %(org)s yet."),
+            {
+                "email": invitation.email,
+                "org": invitation.organisation.name,
+            },
+        )
         link = reverse("backoffice:organisation_edit", kwargs={"pk": invitation.organisation_id})
         if not invitation.invited_by.is_staff:
             link = reverse("network:member_contacts")

@@ -38,6 +38,7 @@ def notify(*, user, kind: str, text: str, link: str = "", dedup_key: str | None 
             template="notifications/emails/notification",
             recipients=[user.email],
             context={"notification": notification},
+            language=user.language,
         )
         Notification.objects.filter(pk=notification.pk).update(mailed_at=timezone.now())
     return notification
@@ -102,6 +103,7 @@ def digests_send(*, period: str, now: datetime | None = None) -> int:
                 template="notifications/emails/digest",
                 recipients=[waiting[0].recipient.email],
                 context={"notifications": waiting, "period": period},
+                language=waiting[0].recipient.language,
             )
             sent += 1
     return sent

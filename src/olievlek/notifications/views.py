@@ -10,6 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from olievlek.accounts.languages import user_language_set
+from olievlek.accounts.models import Language
+
 from . import selectors, services
 from .choices import Cadence, Kind
 
@@ -45,18 +48,31 @@ def mark_all_read(request):
 @login_required
 def preferences(request):
     current = selectors.preferences_for(user=request.user)
+    language = request.user.language
     errors = False
     if request.method == "POST":
         chosen = {kind: request.POST.get(kind, "") for kind in Kind.values}
-        errors = any(value not in Cadence.values for value in chosen.values())
+        # A form without the language (an older page) keeps the current one.
+        language = request.POST.get("language", request.user.language)
+        errors = language not in Language.values or any(
+            value not in Cadence.values for value in chosen.values()
+        )
         if not errors:
             services.preferences_save(user=request.user, cadences=chosen)
+            user_language_set(user=request.user, language=language)
             messages.success(request, _("Your choices have been saved."))
             return redirect("notifications:preferences")
         current = {k: v if v in Cadence.values else current[k] for k, v in chosen.items()}
+        language = language if language in Language.values else request.user.language
     rows = [(kind, label, current[kind]) for kind, label in Kind.choices]
     return render(
         request,
         "notifications/preferences.html",
-        {"rows": rows, "cadences": Cadence.choices, "errors": errors},
+        {
+            "rows": rows,
+            "cadences": Cadence.choices,
+            "errors": errors,
+            "languages": Language.choices,
+            "language": language,
+        },
     )

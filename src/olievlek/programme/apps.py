@@ -18,6 +18,12 @@ class ProgrammeConfig(AppConfig):
         (_("Sounding board"), "programme:board_staff_list"),
     ]
 
+    def inbox_items(self):
+        """Rows for the project team's work inbox (``olievlek.site.inbox``)."""
+        from .inbox import inbox_items
+
+        return inbox_items()
+
     def ready(self) -> None:
         from olievlek.audit.labels import register_action_labels
 
@@ -25,6 +31,7 @@ class ProgrammeConfig(AppConfig):
             {
                 "programme.line_create": _("Programme line created"),
                 "programme.line_update": _("Programme line changed"),
+                "programme.line_delete": _("Programme line deleted"),
                 "programme.board_seat": _("Sounding-board group changed"),
                 "programme.board_proposal": _("Proposal put to the sounding board"),
                 "programme.board_decision": _("Sounding-board decision published"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from olievlek.events.choices import EventKind, ReviewState
 from olievlek.events.models import Event, EventTheme
 from olievlek.knowledge.markdown import render_markdown
+from olievlek.knowledge.search import search_index_line
 from olievlek.network.choices import Source, Status
 from olievlek.network.demo import _contact
 from olievlek.network.models import Organisation
@@ -87,6 +88,7 @@ def build(context: dict) -> None:
     upcoming = Event.objects.filter(starts_at__gt=now, review_state=ReviewState.PUBLISHED)
     for index, event in enumerate(upcoming.order_by("starts_at")[:8]):
         event.programme_lines.add(list(lines.values())[index % len(lines)])
+    _tag_stories_and_offers(lines)
     organisations = context.get("organisations") or []
     for organisation in organisations[:5]:
         SoundingBoardSeat.objects.create(organisation=organisation)
@@ -120,3 +122,34 @@ def build(context: dict) -> None:
     visit.hosts.add(proposer)
     EventTheme.objects.create(event=visit, theme="gezondheid")
     visit.programme_lines.add(lines["gezond-in-bedrijf"])
+    # Tags were written directly: the search index learns the lines here, so that the
+    # search's line filter finds them (`/zoeken/?q=werk&line=gezond-in-bedrijf`).
+    for line in lines.values():
+        search_index_line(line=line)
+
+
+# The line a story or offer on a theme belongs to in the demo.
+THEME_LINES = {
+    "gezondheid": "gezond-in-bedrijf",
+    "ontwikkeling": "leren-en-werken",
+    "organisatie": "arbeidsmobiliteit",
+    "apk": "arbeidsmobiliteit",
+    "betrokkenheid": "campagne-mkb-federatie",
+}
+
+
+def _tag_stories_and_offers(lines: dict[str, ProgrammeLine]) -> None:
+    """Published stories and open offers get the line of their first theme."""
+    from olievlek.knowledge.choices import StoryStatus
+    from olievlek.knowledge.models import Story
+    from olievlek.payitforward.models import Offer
+
+    stories = Story.objects.filter(status=StoryStatus.PUBLISHED).prefetch_related("theme_links")
+    for story in stories.order_by("pk")[:40]:
+        themes = sorted(story.themes)
+        if themes:
+            story.programme_lines.add(lines[THEME_LINES[themes[0]]])
+    for offer in Offer.objects.order_by("pk")[:40]:
+        themes = sorted(offer.themes or [])
+        if themes and themes[0] in THEME_LINES:
+            offer.programme_lines.add(lines[THEME_LINES[themes[0]]])

@@ -9,9 +9,9 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Status
-from olievlek.network.emails import send_templated
 from olievlek.network.models import ContactPerson
 from olievlek.network.selectors import organisation_of_user
 
@@ -120,7 +120,7 @@ def decision_publish(*, proposal: BoardProposal, actor, text: str) -> BoardPropo
         recipients = board_member_emails()
         context = {"proposal": proposal, "path": f"/mijn/klankbord/{proposal.pk}/"}
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="programme/emails/decision", recipients=recipients, context=context
             )
         )

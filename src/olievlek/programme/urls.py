@@ -19,4 +19,5 @@ urlpatterns = [
     path("beheer/programmalijnen/", views.backoffice_list, name="bo_list"),
     path("beheer/programmalijnen/nieuw", views.backoffice_create, name="bo_create"),
     path("beheer/programmalijnen/<int:pk>/", views.backoffice_edit, name="bo_edit"),
+    path("beheer/programmalijnen/<int:pk>/verwijderen", views.backoffice_delete, name="bo_delete"),
 ]

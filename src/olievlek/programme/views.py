@@ -78,6 +78,17 @@ def backoffice_edit(request, pk: int):
     return _save(request, line=get_object_or_404(ProgrammeLine, pk=pk))
 
 
+@require_http_methods(["GET", "POST"])
+@team_required
+def backoffice_delete(request, pk: int):
+    line = get_object_or_404(ProgrammeLine, pk=pk)
+    if request.method == "POST":
+        services.line_delete(line=line, actor=request.user)
+        messages.success(request, _("The programme line has been deleted."))
+        return redirect("programme:bo_list")
+    return render(request, "programme/backoffice/delete.html", {"line": line})
+
+
 @require_GET
 @member_required()
 def my_initiatives(request, organisation):

@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.engines import grouping
-from olievlek.network.emails import send_templated
 
 from ..choices import ACTIVE_STATES, DivisionState, EventKind, RegistrationState
 from ..emails import mail_registration
@@ -91,7 +91,7 @@ def division_send_invitations(*, division: Division, actor) -> int:
                 "path": invitee.get_absolute_url(),
             }
             transaction.on_commit(
-                lambda r=recipients, c=context: send_templated(
+                lambda r=recipients, c=context: send_in_language(
                     template="events/emails/division_invitation", recipients=r, context=c
                 )
             )

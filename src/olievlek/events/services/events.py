@@ -64,10 +64,11 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited, lines
 
 
 def _reindex(event: Event) -> None:
-    """Keep the site search current: public meetings are found, others are taken out."""
-    from olievlek.knowledge.search import search_index_event
+    """Keep the site search current: public meetings are found, others are taken out, and
+    the organisations behind the meeting take part in its programme lines."""
+    from olievlek.knowledge.search import search_index_tagged
 
-    search_index_event(event=event)
+    search_index_tagged(obj=event)
 
 
 def event_create(

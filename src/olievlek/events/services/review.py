@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from olievlek.accounts.access import is_team
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
-from olievlek.network.emails import send_templated
 
 from ..choices import ReviewState
 from ..models import Event
@@ -22,7 +22,7 @@ def _mail_author(event: Event, template: str) -> None:
     context = {"event": event, "reason": event.review_note, "path": event.get_absolute_url()}
     recipient = author.email
     transaction.on_commit(
-        lambda: send_templated(
+        lambda: send_in_language(
             template=f"events/emails/{template}", recipients=[recipient], context=context
         )
     )

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from olievlek.network.choices import sector_name
 from olievlek.network.views.access import staff_required
 from olievlek.site.forms import add_service_errors
 
@@ -59,7 +60,7 @@ def _overview(division: Division) -> dict:
     per_session = Counter(i.assigned_session_id for i in invitees if i.assigned_session_id)
     sectors = {
         s.pk: Counter(
-            i.organisation.sector for i in invitees if i.assigned_session_id == s.pk
+            sector_name(i.organisation.sector) for i in invitees if i.assigned_session_id == s.pk
         ).most_common()
         for s in sessions
     }

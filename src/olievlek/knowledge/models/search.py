@@ -24,6 +24,11 @@ class SearchDocument(models.Model):
     # Space-delimited with a space at both ends (" apk gezondheid "), so that a theme
     # filter is one LIKE on either database.
     themes = models.CharField(max_length=100, blank=True)
+    # The active programme lines of the object, by id in the same form (" 3 7 "), so that
+    # the line filter is part of the one search query; their names are kept for showing.
+    # The programme app has them reindexed when a line's tags, name or state change.
+    lines = models.CharField(max_length=300, blank=True)
+    line_names = models.TextField(blank=True)
     url = models.CharField(max_length=300)
     meta = models.CharField(max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

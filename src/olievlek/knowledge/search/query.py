@@ -10,7 +10,7 @@ not a word, so an empty or nonsense query never reaches the database.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection, transaction
 
@@ -46,6 +46,7 @@ class SearchHit:
     meta: str
     theme_labels: tuple[str, ...]
     snippet: tuple[Segment, ...]
+    line_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class SearchResults:
     terms: tuple[str, ...]
     kind: str
     theme: str
+    line: int | None = None  # a programme line's id
     counts: dict[str, int] = field(default_factory=dict)
     total: int = 0
 
@@ -62,20 +64,24 @@ class SearchResults:
         return bool(self.terms)
 
 
-def search_counts(*, q: str, kind: str = "", theme: str = "") -> SearchResults:
-    """How many documents match, per type (the theme filter applied)."""
+def search_counts(
+    *, q: str, kind: str = "", theme: str = "", line: int | None = None
+) -> SearchResults:
+    """How many documents match, per type (the theme and line filters applied)."""
     # Filters are matched as FTS5 tokens on SQLite: only known values get that far.
     kind = kind if kind in DocumentKind.values else ""
     theme = theme if theme in Theme.values else ""
+    line = line if isinstance(line, int) and not isinstance(line, bool) and line > 0 else None
     terms = query_stems(q)
+    found = SearchResults(query=q, terms=terms, kind=kind, theme=theme, line=line)
     if not terms:
-        return SearchResults(query=q, terms=terms, kind=kind, theme=theme)
+        return found
     if connection.vendor == "postgresql":
-        counts = _pg_counts(q, theme)
+        counts = _pg_counts(q, theme, line)
     else:
-        counts = _sqlite_counts(terms, theme)
+        counts = _sqlite_counts(terms, theme, line)
     total = counts.get(kind, 0) if kind else sum(counts.values())
-    return SearchResults(query=q, terms=terms, kind=kind, theme=theme, counts=counts, total=total)
+    return replace(found, counts=counts, total=total)
 
 
 def search_page(results: SearchResults, *, offset: int, limit: int) -> list[SearchHit]:
@@ -108,8 +114,11 @@ class LazyHits:
         return search_page(self.results, offset=index, limit=1)[0]
 
 
-def search(*, q: str, kind: str = "", theme: str = "") -> tuple[SearchResults, LazyHits]:
-    results = search_counts(q=q, kind=kind, theme=theme)
+def search(
+    *, q: str, kind: str = "", theme: str = "", line: int | None = None
+) -> tuple[SearchResults, LazyHits]:
+    """`line`: the id of a programme line (the index keeps lines by id)."""
+    results = search_counts(q=q, kind=kind, theme=theme, line=line)
     return results, LazyHits(results)
 
 
@@ -127,7 +136,7 @@ def _pg_text(q: str) -> str:
     return " ".join(words(q))
 
 
-def _pg_where(q: str, kind: str, theme: str) -> tuple[str, list]:
+def _pg_where(q: str, kind: str, theme: str, line: int | None) -> tuple[str, list]:
     where, params = [f"search_vector @@ {_PG_QUERY}"], [_pg_text(q)]
     if kind:
         where.append("kind = %s")
@@ -135,6 +144,9 @@ def _pg_where(q: str, kind: str, theme: str) -> tuple[str, list]:
     if theme:
         where.append("themes LIKE %s")
         params.append(f"% {theme} %")
+    if line:
+        where.append("lines LIKE %s")
+        params.append(f"% {line} %")
     return " AND ".join(where), params
 
 
@@ -179,8 +191,8 @@ _PG_INDEX_ONLY = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0
 PG_VECTOR_COST = 5
 
 
-def _pg_counts(q: str, theme: str) -> dict[str, int]:
-    where, params = _pg_where(q, "", theme)
+def _pg_counts(q: str, theme: str, line: int | None) -> dict[str, int]:
+    where, params = _pg_where(q, "", theme, line)
     with _pg_planner(**_PG_INDEX_ONLY, enable_indexscan="off") as (cursor, _rows):
         cursor.execute(
             f"SELECT kind, count(*) FROM {_TABLE} WHERE {where} GROUP BY kind",  # noqa: S608
@@ -193,13 +205,13 @@ def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]
     # One query: the newest RANK_CANDIDATES matches, ranked, and the headline only for
     # the rows of the page. The table's rows are narrow (text and vector live in TOAST,
     # migration 0005), so carrying the columns through the sorts is cheap.
-    where, params = _pg_where(results.query, results.kind, results.theme)
+    where, params = _pg_where(results.query, results.kind, results.theme, results.line)
     text = _pg_text(results.query)
     sql = (
-        "SELECT id, kind, title, url, meta, themes, "  # noqa: S608 - constants only
+        "SELECT id, kind, title, url, meta, themes, line_names, "  # noqa: S608 - constants only
         f"ts_headline('dutch'::regconfig, body, {_PG_QUERY}, %s) FROM ("
         f"SELECT *, ts_rank(search_vector, {_PG_QUERY}) AS rank FROM ("
-        "SELECT id, kind, title, url, meta, themes, body, search_vector "
+        "SELECT id, kind, title, url, meta, themes, line_names, body, search_vector "
         f"FROM {_TABLE} WHERE {where} ORDER BY id DESC LIMIT %s"
         ") AS candidates ORDER BY rank DESC, id LIMIT %s OFFSET %s"
         ") AS page ORDER BY rank DESC, id"
@@ -222,33 +234,45 @@ def _pg_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]
         found = cursor.fetchall()
     return [
         _hit(
-            SearchDocument(id=id_, kind=kind, title=title, url=url, meta=meta, themes=themes),
+            SearchDocument(
+                id=id_,
+                kind=kind,
+                title=title,
+                url=url,
+                meta=meta,
+                themes=themes,
+                line_names=line_names,
+            ),
             tuple(marked_segments(headline, START_SEL, STOP_SEL)),
         )
-        for id_, kind, title, url, meta, themes, headline in found
+        for id_, kind, title, url, meta, themes, line_names, headline in found
     ]
 
 
 # --- SQLite (FTS5 over stemmed text) -------------------------------------------------------
 
 
-def _fts_expression(terms: tuple[str, ...], *, kind: str = "", theme: str = "") -> str:
+def _fts_expression(
+    terms: tuple[str, ...], *, kind: str = "", theme: str = "", line: int | None = None
+) -> str:
     expression = "{title body} : (" + fts5_match(terms) + ")"
     if kind:
         expression += f' AND tags : "kind{kind}"'
     if theme:
         expression += f' AND tags : "theme{theme}"'
+    if line:
+        expression += f' AND tags : "line{int(line)}"'
     return expression
 
 
-def _sqlite_counts(terms: tuple[str, ...], theme: str) -> dict[str, int]:
+def _sqlite_counts(terms: tuple[str, ...], theme: str, line: int | None) -> dict[str, int]:
     # One FTS5 count per type: doclist intersections, no row is read.
     counts = {}
     with connection.cursor() as cursor:
         for kind in DocumentKind.values:
             cursor.execute(
                 f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-                [_fts_expression(terms, kind=kind, theme=theme)],
+                [_fts_expression(terms, kind=kind, theme=theme, line=line)],
             )
             n = cursor.fetchone()[0]
             if n:
@@ -257,7 +281,9 @@ def _sqlite_counts(terms: tuple[str, ...], theme: str) -> dict[str, int]:
 
 
 def _sqlite_page(results: SearchResults, offset: int, limit: int) -> list[SearchHit]:
-    match = _fts_expression(results.terms, kind=results.kind, theme=results.theme)
+    match = _fts_expression(
+        results.terms, kind=results.kind, theme=results.theme, line=results.line
+    )
     candidates, params = "", []
     if results.total > RANK_CANDIDATES:
         # A rowid range, not `rowid IN (...)`: FTS5 walks a range in its doclists,
@@ -301,4 +327,5 @@ def _hit(row: SearchDocument, snippet: tuple[Segment, ...]) -> SearchHit:
         meta=row.meta,
         theme_labels=tuple(str(_THEME_LABELS[t]) for t in row.themes.split() if t in _THEME_LABELS),
         snippet=snippet,
+        line_names=tuple(name for name in row.line_names.split("\n") if name),
     )

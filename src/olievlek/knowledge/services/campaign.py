@@ -17,9 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from olievlek.accounts.access import is_team
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Status
-from olievlek.network.emails import send_templated
 
 from ..choices import RequestStatus
 from ..models import CampaignDownload, CampaignItem, UsageRequest
@@ -208,7 +208,7 @@ def usage_request_approve(*, request: UsageRequest, actor) -> UsageRequest:
         recipients = contact_emails(request.organisation)
         context = {"usage_request": request, "path": download_path(request)}
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="knowledge/emails/request_approved",
                 recipients=recipients,
                 context=context,
@@ -234,7 +234,7 @@ def _close(request: UsageRequest, actor, reason: str, *, status: str, allowed_fr
         recipients = contact_emails(request.organisation)
         context = {"usage_request": request, "reason": reason}
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template=f"knowledge/emails/request_{status}",
                 recipients=recipients,
                 context=context,

@@ -53,14 +53,10 @@ def story_drafts_from_match(*, match) -> list[Story]:
             drafts.append(story)
             link = reverse("knowledge:my_story_edit", kwargs={"pk": story.pk})
             for contact in organisation.contacts.select_related("user"):
-                notify(
-                    user=contact.user,
-                    kind="story",
-                    text=_(
+                with translation.override(contact.user.language):
+                    text = _(
                         "Your match with %(other)s is completed. Share what you learned: "
                         "a story draft is waiting for you."
-                    )
-                    % {"other": other.name},
-                    link=link,
-                )
+                    ) % {"other": other.name}
+                notify(user=contact.user, kind="story", text=text, link=link)
     return drafts

@@ -12,9 +12,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from olievlek.accounts.access import is_team
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Theme
-from olievlek.network.emails import send_templated
 from olievlek.site.cache import bump
 
 from ..choices import EDITABLE_STATUSES, StoryStatus
@@ -155,7 +155,7 @@ def story_publish(*, story: Story, actor) -> Story:
         recipients = contact_emails(story.organisation)
         context = {"story": story}
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="knowledge/emails/story_published", recipients=recipients, context=context
             )
         )
@@ -182,7 +182,7 @@ def story_request_changes(*, story: Story, actor, note: str) -> Story:
         recipients = contact_emails(story.organisation)
         context = {"story": story, "note": note}
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="knowledge/emails/story_changes", recipients=recipients, context=context
             )
         )

@@ -89,3 +89,16 @@ def test_a_rating_is_given_once(held):
 def test_the_rating_form_is_not_shown_again(held, client_for):
     page = client_for(held.learner.contacts.get().user).get(f"/mijn/payitforward/matches/{held.pk}")
     assert "/beoordelen" not in page.content.decode()
+
+
+def test_the_invitation_to_share_is_in_each_persons_language(held):
+    from olievlek.accounts.languages import user_language_set
+
+    mentor_user = held.mentor.contacts.get().user
+    learner_user = held.learner.contacts.get().user
+    user_language_set(user=mentor_user, language="en")
+    match_complete(match=held, organisation=held.mentor)
+    english = Notification.objects.get(recipient=mentor_user, kind="story").text
+    dutch = Notification.objects.get(recipient=learner_user, kind="story").text
+    assert english.startswith("Your match with")
+    assert dutch.startswith("Uw match met")

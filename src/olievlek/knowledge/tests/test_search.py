@@ -153,3 +153,17 @@ def test_above_the_ranking_limit_the_newest_matches_are_ranked_and_counted_exact
     assert len(hits) == 3
     # The three newest, ranked among themselves (more mentions rank higher).
     assert [h.title for h in hits[0:10]] == [s.title for s in stories[2:]]
+
+
+def test_the_snippet_keeps_the_spaces_between_paragraphs_and_fields():
+    story = StoryFactory(
+        published=True,
+        title="Mantelzorg",
+        lead="Kort verhaal.",
+        body="x",
+        body_html="<p>Eerste alinea over mantelzorg.</p><p>Tweede alinea<br>derde regel.</p>",
+    )
+    search_index_story(story=story)
+    (hit,) = search(q="mantelzorg")[1][0:1]
+    text = " ".join("".join(part for part, _match in hit.snippet).split())
+    assert "Kort verhaal. Eerste alinea over mantelzorg. Tweede alinea derde regel." in text

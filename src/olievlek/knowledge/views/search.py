@@ -18,8 +18,10 @@ PAGE_SIZE = 20
 @require_GET
 def search_page(request):
     form = SearchForm(request.GET or None)
-    values = form.values() if form.is_bound else {"q": "", "kind": "", "theme": ""}
-    results, hits = search(q=values["q"], kind=values["kind"], theme=values["theme"])
+    values = form.values()
+    results, hits = search(
+        q=values["q"], kind=values["kind"], theme=values["theme"], line=values["line"]
+    )
     page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
     facets = [(value, label, results.counts.get(value, 0)) for value, label in DocumentKind.choices]
     return render(
@@ -32,5 +34,6 @@ def search_page(request):
             "facets": facets,
             "all_count": sum(results.counts.values()),
             "themes": Theme.choices,
+            "line_name": values["line_name"],
         },
     )

@@ -114,3 +114,13 @@ def test_a_password_change_is_notified_by_mail(client, django_capture_on_commit_
     (message,) = mail.outbox
     assert message.subject == "[Olievlek] Uw wachtwoord voor Olievlek is veranderd"
     assert_ours(message)
+
+
+def test_a_password_reset_is_written_in_the_persons_own_language(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="eva@example.nl", language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": "eva@example.nl"})
+    (message,) = mail.outbox
+    assert message.subject == "[Olievlek] Set a new password for Olievlek"

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
 
-from ..choices import Source, Status
+from ..choices import Source, Status, sector_name
 from ..models import ImportJob, Organisation, ThemeProfile
 from ..services.search import reindex_everything
 from .parsing import (
@@ -145,6 +145,7 @@ def _preview(rows: list[OrganisationRow]) -> list[dict]:
             "city": r.city,
             "province": r.province,
             "sector": r.sector,
+            "sector_name": sector_name(r.sector),
             "size_class": r.size_class,
             "is_koploper": r.is_koploper,
         }

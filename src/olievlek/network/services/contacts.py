@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.languages import active_language, send_in_language
 from olievlek.audit.services import audit_record
 
-from ..emails import send_templated
 from ..models import ContactPerson, Invitation, Organisation
 
 
@@ -39,7 +39,7 @@ def invitation_create(*, organisation: Organisation, email: str, actor) -> Invit
             "expires_at": invitation.expires_at,
         }
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="network/emails/invitation", recipients=[email], context=context
             )
         )
@@ -72,7 +72,7 @@ def invitation_resend(*, invitation: Invitation, actor) -> Invitation:
         }
         email = invitation.email
         transaction.on_commit(
-            lambda: send_templated(
+            lambda: send_in_language(
                 template="network/emails/invitation", recipients=[email], context=context
             )
         )
@@ -87,7 +87,12 @@ def invitation_accept(*, invitation: Invitation, first_name: str, last_name: str
     User = get_user_model()
     if User.objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("This person already has an account."))
-    user = User(email=invitation.email, first_name=first_name.strip(), last_name=last_name.strip())
+    user = User(
+        email=invitation.email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        language=active_language(),
+    )
     try:
         validate_password(password, user)
     except ValidationError as error:

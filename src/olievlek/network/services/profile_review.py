@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
 
-from ..emails import send_templated
 from ..models import Organisation, ProfileChange
 from .search import reindex_organisation
 
@@ -59,7 +59,7 @@ def _decide(*, change: ProfileChange, actor, state: str, reason: str) -> Profile
             else "network/emails/profile_change_rejected"
         )
         transaction.on_commit(
-            lambda: send_templated(template=template, recipients=recipients, context=context)
+            lambda: send_in_language(template=template, recipients=recipients, context=context)
         )
     return change
 

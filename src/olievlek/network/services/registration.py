@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from olievlek.accounts.languages import active_language, send_in_language
+
 from ..choices import Source, Status
-from ..emails import send_templated
 from ..models import ContactPerson, Organisation, ThemeProfile
 from .slugs import unique_slug
 
@@ -47,7 +48,12 @@ def organisation_register(*, data: RegistrationData, request) -> Organisation | 
     of the registered organisation, get a mail instead."""
     User = get_user_model()
     email = data.email.strip().lower()
-    user = User(email=email, first_name=data.first_name, last_name=data.last_name)
+    user = User(
+        email=email,
+        first_name=data.first_name,
+        last_name=data.last_name,
+        language=active_language(),
+    )
     try:
         validate_password(data.password, user)
     except ValidationError as error:
@@ -116,7 +122,7 @@ def _create(*, data: RegistrationData, user, email: str, request) -> Organisatio
 
 def _tell_the_owners(*, email: str | None, organisation: Organisation | None) -> None:
     if email is not None:
-        send_templated(
+        send_in_language(
             template="network/emails/signup_email_taken",
             recipients=[email],
             context={
@@ -126,7 +132,7 @@ def _tell_the_owners(*, email: str | None, organisation: Organisation | None) ->
         )
     if organisation is not None and organisation.status != Status.DELETED:
         recipients = list(organisation.contacts.values_list("user__email", flat=True))
-        send_templated(
+        send_in_language(
             template="network/emails/signup_kvk_taken",
             recipients=recipients,
             context={

@@ -8,11 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
 
 from ..choices import Status
-from ..emails import send_templated
 from ..models import Organisation
 from .search import reindex_organisation
 
@@ -59,7 +59,7 @@ def _review(*, organisation: Organisation, actor, status: str, reason: str) -> O
         recipients = _contact_emails(organisation)
         context = {"organisation": organisation, "reason": reason}
         transaction.on_commit(
-            lambda: send_templated(template=template, recipients=recipients, context=context)
+            lambda: send_in_language(template=template, recipients=recipients, context=context)
         )
     return organisation
 

@@ -200,3 +200,18 @@ def test_the_consent_checkbox_links_to_the_privacy_statement(client):
     consent = page[page.index('id="id_consent"') :]
     assert f'<a class="utrecht-link" href="{reverse("privacy")}">' in consent[:1500]
     assert 'aria-describedby="id_consent_helptext"' in page
+
+
+@pytest.mark.django_db
+def test_registering_in_english_makes_english_the_contacts_language(client):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    post(client)
+    assert ContactPerson.objects.get().user.language == "en"
+
+
+@pytest.mark.django_db
+def test_registering_in_dutch_makes_dutch_the_contacts_language(client):
+    post(client)
+    assert ContactPerson.objects.get().user.language == "nl"

@@ -104,3 +104,62 @@ def test_one_cannot_mark_someone_elses_notification(user_a, user_b, client_for):
     client_for(user_a).post(f"/mijn/meldingen/{n.pk}/gelezen")
     n.refresh_from_db()
     assert n.read_at is None
+
+
+def test_an_english_member_gets_the_notification_mail_in_english(
+    user_a, user_b, django_capture_on_commit_callbacks
+):
+    from olievlek.accounts.languages import user_language_set
+
+    user_language_set(user=user_a, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(user=user_a, kind="match", text="A proposal", link="/x")
+        services.notify(user=user_b, kind="match", text="Een voorstel", link="/x")
+    english, dutch = mails_to(user_a.email).get(), mails_to(user_b.email).get()
+    assert "All your notifications, and when you get them by mail:" in english.body_text
+    assert "Al uw meldingen, en wanneer u ze per mail krijgt:" in dutch.body_text
+
+
+def test_a_reminder_is_written_in_the_persons_language(user_a, user_b):
+    from olievlek.accounts.languages import user_language_set
+    from olievlek.events.tests.factories import EventFactory, RegistrationFactory
+    from olievlek.notifications.reminders import reminders_send
+
+    user_language_set(user=user_a, language="en")
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    event = EventFactory(starts_at=tomorrow.replace(hour=10, minute=0), title="Open dag")
+    RegistrationFactory(event=event, registered_by=user_a)
+    RegistrationFactory(event=event, registered_by=user_b)
+    reminders_send()
+    assert Notification.objects.get(recipient=user_a).text.startswith("Tomorrow: Open dag")
+    assert Notification.objects.get(recipient=user_b).text.startswith("Morgen: Open dag")
+
+
+def test_the_digest_is_in_the_persons_language(user_a, user_b, django_capture_on_commit_callbacks):
+    from olievlek.accounts.languages import user_language_set
+
+    user_language_set(user=user_a, language="en")
+    for user in (user_a, user_b):
+        services.preferences_save(user=user, cadences={"story": "daily"})
+        services.notify(user=user, kind="story", text="Verhaal")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.digests_send(period="daily") == 2
+    assert mails_to(user_a.email).get().subject.endswith("Your notifications of today")
+    assert mails_to(user_b.email).get().subject.endswith("Uw meldingen van vandaag")
+
+
+def test_the_settings_page_saves_the_language(user_a, client_for):
+    data = {kind: "at_once" for kind in selectors.preferences_for(user=user_a)}
+    data["language"] = "en"
+    client_for(user_a).post("/mijn/meldingen/instellingen", data)
+    user_a.refresh_from_db()
+    assert user_a.language == "en"
+
+
+def test_the_settings_page_refuses_an_unknown_language(user_a, client_for):
+    data = {kind: "at_once" for kind in selectors.preferences_for(user=user_a)}
+    data["language"] = "fr"
+    response = client_for(user_a).post("/mijn/meldingen/instellingen", data)
+    assert response.status_code == 200
+    user_a.refresh_from_db()
+    assert user_a.language == "nl"

@@ -56,6 +56,16 @@ def test_a_story_waiting_three_days_reminds_the_team_once(staff_user):
     assert Notification.objects.get().recipient == staff_user
 
 
+def test_a_waiting_story_reminds_only_staff_who_can_act_as_the_team(staff_user, staff_without_mfa):
+    from olievlek.network.tests.factories import UserFactory
+
+    UserFactory(staff=True, is_active=False, email="oud@olievlek.test")
+    story = StoryFactory(status="submitted")
+    Story.objects.filter(pk=story.pk).update(submitted_at=timezone.now() - timedelta(days=4))
+    reminders_send()
+    assert [n.recipient for n in Notification.objects.all()] == [staff_user]
+
+
 def test_an_invitation_not_accepted_after_a_week(staff_user):
     invitation = InvitationFactory(invited_by=staff_user)
     Invitation.objects.filter(pk=invitation.pk).update(

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Q
 
+from olievlek.accounts.languages import send_in_language
 from olievlek.engines import matching
 from olievlek.engines.reference import neighbours
-from olievlek.network.emails import send_templated
 from olievlek.network.models import Organisation
 
 from ..choices import HOLDING_STATES, MatchState
@@ -113,7 +113,7 @@ def notify(template: str, organisations: Iterable[Organisation], context: dict) 
     """Mail the contacts of the organisations once the transaction has committed."""
     recipients = contact_emails(organisations)
     transaction.on_commit(
-        lambda: send_templated(
+        lambda: send_in_language(
             template=f"payitforward/emails/{template}", recipients=recipients, context=context
         )
     )

@@ -33,3 +33,12 @@ def test_the_programme_demo(context):
     assert BoardProposal.objects.get().is_open()
     waiting = Event.objects.get(review_state=ReviewState.PENDING)
     assert waiting.proposed_by == context["bakery"]
+
+
+def test_the_demo_lines_are_in_the_search_index(context):
+    from olievlek.knowledge.search import search
+
+    line = ProgrammeLine.objects.get(slug="leren-en-werken")
+    _results, hits = search(q="platform", line=line.pk)
+    assert [hit.title for hit in hits[0:5]] == ["Platform Werk en Leren"]
+    assert hits[0:1][0].line_names == ("Leren en werken",)

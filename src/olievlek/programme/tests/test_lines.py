@@ -12,6 +12,7 @@ from olievlek.knowledge.tests.factories import StoryFactory
 from olievlek.network.tests.factories import ContactPersonFactory, OrganisationFactory
 
 from .. import access, selectors, services
+from ..models import ProgrammeLine
 from .factories import ProgrammeLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,18 @@ def test_a_partner_co_hosting_a_meeting_of_its_line_manages_it(client_for):
     assert client_for(partner.user).get(url).status_code == 403
     services.set_lines(obj=event, lines=[line])
     assert client_for(partner.user).get(url).status_code == 200
+
+
+def test_the_team_deletes_a_line_and_what_it_tagged_stays(client_for, staff_user):
+    line = ProgrammeLineFactory(name="Weg ermee")
+    story = StoryFactory(published=True)
+    services.set_lines(obj=story, lines=[line])
+    client = client_for(staff_user)
+    assert (
+        "Weg ermee" in client.get(f"/beheer/programmalijnen/{line.pk}/verwijderen").content.decode()
+    )
+    response = client.post(f"/beheer/programmalijnen/{line.pk}/verwijderen")
+    assert response.status_code == 302
+    assert not ProgrammeLine.objects.filter(pk=line.pk).exists()
+    assert list(story.programme_lines.all()) == []
+    assert AuditEntry.objects.filter(action="programme.line_delete", target_id=str(line.pk))

@@ -85,6 +85,8 @@ MATRIX = [
     row("post", "/beheer/programmalijnen/nieuw", *TEAM_POST, {"name": "Nieuw", "is_active": "on"}),
     row("get", "/beheer/programmalijnen/{line.pk}/", *TEAM),
     row("post", "/beheer/programmalijnen/{line.pk}/", *TEAM_POST, {"name": "Anders"}),
+    row("get", "/beheer/programmalijnen/{line.pk}/verwijderen", *TEAM),
+    row("post", "/beheer/programmalijnen/{hidden.pk}/verwijderen", *TEAM_POST),
 ]
 
 

@@ -5,10 +5,12 @@ from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 from .api_docs import api_docs
+from .api_index import ApiIndexView
 
 # The API comes first: it is the most requested part, and URL resolving tries patterns
 # in order.
 urlpatterns = [
+    path("api/v1/", ApiIndexView.as_view(), name="api-index"),
     path("api/v1/", include("olievlek.network.api_urls")),
     path("api/v1/", include("olievlek.payitforward.api_urls")),
     path("api/v1/", include("olievlek.events.api_urls")),

@@ -11,6 +11,7 @@ from olievlek.network.models import Organisation
 from olievlek.programme.forms import lines_field
 from olievlek.site.fields import EmailAddressField
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.markdown_fields import MarkdownTextarea
 
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
@@ -171,13 +172,14 @@ class EventForm(StyledFormMixin, forms.ModelForm):
             "lines",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
+            "description": MarkdownTextarea(attrs={"rows": 8}),
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
             "registration_opens_at": DateTimeLocalInput(),
             "registration_closes_at": DateTimeLocalInput(),
         }
         help_texts = {
+            "description": _("You can use Markdown: **bold**, *italic*, lists and links."),
             "starts_at": _("Dutch time (Europe/Amsterdam)."),
             "capacity": _("When the meeting is full, new registrations go on a waiting list."),
             "registration_opens_at": _("Empty: open now."),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from olievlek.network.choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.markdown_fields import MarkdownTextarea
 
 from . import links
 from .choices import CampaignKind, DocumentKind
@@ -46,7 +47,7 @@ class StoryForm(StyledFormMixin, forms.Form):
             "You can use Markdown: ## for a heading, **bold**, *italic*, - for a list "
             "and [text](https://...) for a link."
         ),
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=MarkdownTextarea(attrs={"rows": 16}),
     )
     themes = forms.MultipleChoiceField(
         label=_("Themes"), choices=Theme.choices, widget=forms.CheckboxSelectMultiple

@@ -23,9 +23,7 @@ def test_text_for_an_unticked_experience_is_not_dropped_silently(org_a, user_a, 
     assert not org_a.theme_profiles.exists()
 
 
-def test_a_question_for_an_unticked_help_wish_is_not_dropped_silently(
-    org_a, user_a, client_for
-):
+def test_a_question_for_an_unticked_help_wish_is_not_dropped_silently(org_a, user_a, client_for):
     client = client_for(user_a)
     org_a.theme_profiles.all().delete()
     response = client.post(

@@ -96,7 +96,8 @@ def test_the_rating_is_asked_once(client_for):
     url = reverse("payitforward:member_match", args=[match.pk])
     meeting = reverse("payitforward:member_match_meeting", args=[match.pk])
     assert 'name="rating"' in client.get(meeting).content.decode()
-    client.post(meeting, {"held_on": timezone.localdate().isoformat(), "mode": "advice", "rating": "4"})
+    today = timezone.localdate().isoformat()
+    client.post(meeting, {"held_on": today, "mode": "advice", "rating": "4"})
     match.refresh_from_db()
     assert match.mentor_rating == 4
     assert 'name="rating"' not in client.get(url).content.decode()

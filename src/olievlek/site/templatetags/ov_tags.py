@@ -25,3 +25,13 @@ def page_window(page, radius: int = 2) -> list[int | None]:
         numbers.append(number)
         previous = number
     return numbers
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown as safe HTML, through the sanitising renderer that stories use."""
+    from django.utils.safestring import mark_safe
+
+    from olievlek.knowledge.markdown import render_markdown
+
+    return mark_safe(render_markdown(text or ""))  # noqa: S308 (sanitised by nh3)

@@ -19,7 +19,7 @@ def _collections() -> set[str]:
     for name, entries in get_resolver().reverse_dict.lists():
         if not isinstance(name, str):
             continue
-        for _bits, pattern, defaults, converters in entries:
+        for _bits, pattern, _defaults, converters in entries:
             if pattern.startswith("api/v1/") and not converters and name not in NOT_LISTS:
                 names.add(name)
     return names

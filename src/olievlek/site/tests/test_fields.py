@@ -75,9 +75,7 @@ def test_an_email_address_longer_than_254_characters_is_refused_in_dutch():
     domain = ".".join(["b" * 60] * 4) + ".nl"
     address = f"{local}@{domain}"
     assert len(address) > MAX_EMAIL_LENGTH
-    assert _errors(email=address)["email"] == [
-        "Een e-mailadres heeft hoogstens 254 tekens."
-    ]
+    assert _errors(email=address)["email"] == ["Een e-mailadres heeft hoogstens 254 tekens."]
 
 
 def test_an_email_address_of_254_characters_is_accepted():

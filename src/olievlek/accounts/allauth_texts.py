@@ -156,3 +156,16 @@ ALLAUTH_TEXTS = (
     _("Deactivate Authenticator App"),
     _("You are about to deactivate authenticator app based authentication. Are you sure?"),
 )
+
+
+def _django_texts() -> None:
+    """Never called; makemessages reads the msgids. Django 5.2 asks for the short-password
+    message with `%d`, while its Dutch catalogue still has the older `%(min_length)d`
+    msgid, so without this the message would show in English."""
+    from django.utils.translation import ngettext
+
+    ngettext(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        0,
+    )

@@ -59,7 +59,11 @@ document.addEventListener("input", (event) => {
 
 // <button data-preview-for="id" data-preview-url="...">: show the server's rendering of
 // the markdown in the box below it, without leaving the page. Without this script the
-// button submits the form, and the page comes back with the same preview.
+// button submits the form, and the page comes back with the same preview. With it the
+// button is an ordinary button, so Enter in a field still saves the form.
+document.querySelectorAll("[data-preview-for]").forEach((button) => {
+  button.type = "button";
+});
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("[data-preview-for]");
   if (!button) {
@@ -69,6 +73,8 @@ document.addEventListener("click", async (event) => {
   const region = document.getElementById(button.getAttribute("aria-controls"));
   const token = button.form && button.form.querySelector("[name=csrfmiddlewaretoken]");
   if (!box || !region || !token) {
+    button.type = "submit";
+    button.form.requestSubmit(button);
     return;
   }
   event.preventDefault();
@@ -84,6 +90,7 @@ document.addEventListener("click", async (event) => {
     region.querySelector(".ov-markdown-preview__body").innerHTML = await response.text();
     region.hidden = false;
   } else {
+    button.type = "submit";
     button.form.requestSubmit(button);
   }
 });

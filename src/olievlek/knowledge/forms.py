@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
+from olievlek.network.forms import MAX_REASON_LENGTH
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.mail_preview import CountedTextarea
 from olievlek.site.markdown_fields import MarkdownTextarea
 
 from . import links
@@ -147,9 +149,9 @@ class NoteForm(StyledFormMixin, forms.Form):
 class ReasonForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=2000,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CountedTextarea(attrs={"rows": 3}),
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.fields import EmailAddressField, NewPasswordField, PhoneField
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.mail_preview import CountedTextarea
 
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
 from .models import Organisation, kvk_validator
@@ -213,12 +214,16 @@ class InvitationAcceptForm(StyledFormMixin, forms.Form):
     password = NewPasswordField()
 
 
+# A reason is a few sentences in a mail, not a letter.
+MAX_REASON_LENGTH = 1000
+
+
 class RejectForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for rejection"),
-        max_length=2000,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=CountedTextarea(attrs={"rows": 4}),
     )
 
 

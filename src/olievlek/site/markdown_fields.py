@@ -10,22 +10,22 @@ the preview from `markdown_preview` and the counter follows the typing.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from olievlek.knowledge.markdown import render_markdown
+
+from .mail_preview import CountedTextarea
 
 PREVIEW_BUTTON = "_preview"
 # A preview of at most this much text: the longest markdown field (a story) holds 20,000.
 MAX_PREVIEW_LENGTH = 20000
 
 
-class MarkdownTextarea(forms.Textarea):
+class MarkdownTextarea(CountedTextarea):
     template_name = "django/forms/widgets/markdown.html"
 
     def __init__(self, attrs=None):
@@ -37,11 +37,6 @@ class MarkdownTextarea(forms.Textarea):
         context["widget"]["preview_url"] = reverse_lazy("markdown_preview")
         context["widget"]["preview_button"] = PREVIEW_BUTTON
         context["widget"]["preview_html"] = self.preview_html
-        # One text for the server and the script: the script fills in {count} as one types.
-        maximum = context["widget"]["attrs"].get("maxlength", "")
-        counter = _("{count} of {max} characters").replace("{max}", str(maximum))
-        context["widget"]["counter_text"] = counter
-        context["widget"]["counter"] = counter.replace("{count}", str(len(value or "")))
         return context
 
 

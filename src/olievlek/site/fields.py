@@ -77,9 +77,6 @@ class EmailAddressField(forms.EmailField):
         self.widget.attrs.setdefault("autocomplete", "email")
         self.error_messages.update(invalid=EMAIL_INVALID, max_length=EMAIL_TOO_LONG)
 
-    def clean(self, value):
-        return super().clean(value.strip() if isinstance(value, str) else value)
-
 
 class NewPasswordField(forms.CharField):
     """A password being chosen: the rules of the configured validators shown above the

@@ -90,3 +90,11 @@ def test_a_wrong_password_is_refused_in_formal_dutch(client, user_a):
 def test_the_new_password_field_explains_the_rules_before_typing(client_for, user_a):
     _html, text = _dutch(client_for(user_a), reverse("account_change_password"))
     assert "Uw wachtwoord moet minstens 10 tekens lang zijn." in text
+
+
+def test_setting_up_the_authenticator_app_speaks_formal_dutch(client, staff_without_mfa):
+    client.post(reverse("account_login"), {"login": staff_without_mfa.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    html, text = _dutch(client, reverse("mfa_activate_totp"))
+    _assert_ours(html, text)
+    assert "Scan de QR-code hieronder met uw app voor inlogcodes." in text

@@ -63,3 +63,15 @@ def test_a_meeting_description_is_shown_through_the_markdown_renderer(client):
 def test_the_meeting_form_offers_a_preview(staff_user, client_for):
     html = client_for(staff_user).get(reverse("events:manage_create")).content.decode()
     assert 'data-preview-for="id_description"' in html
+
+
+def test_a_programme_line_preview_saves_nothing(staff_user, client_for):
+    from olievlek.programme.models import ProgrammeLine
+
+    response = client_for(staff_user).post(
+        reverse("programme:bo_create"),
+        {"name": "Vitaal werken", "description": "*schuin*", "_preview": "description"},
+    )
+    assert response.status_code == 200
+    assert "<em>schuin</em>" in response.content.decode()
+    assert not ProgrammeLine.objects.exists()

@@ -40,6 +40,7 @@ NOT_HTML = {
     "api-event-registrations",
     "api-event-registration-detail",
     "api-schema",
+    "api-index",
     "network:member_data_download",
     "backoffice:export",
     "backoffice:import_template",

@@ -1,4 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+
+from olievlek.site.fields import EMAIL_TOO_LONG, MAX_EMAIL_LENGTH
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,3 +15,10 @@ class AccountAdapter(DefaultAccountAdapter):
         from olievlek.mail.accounts import account_mail_queue
 
         account_mail_queue(template_prefix=template_prefix, email=email, context=context)
+
+    def clean_email(self, email: str) -> str:
+        """A new address (adding or changing one) is mailable: at most 254 characters."""
+        email = super().clean_email(email)
+        if len(email) > MAX_EMAIL_LENGTH:
+            raise forms.ValidationError(EMAIL_TOO_LONG, code="max_length")
+        return email

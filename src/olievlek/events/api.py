@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from olievlek.accounts.access import is_team
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
 from olievlek.network.selectors import organisation_of_user, user_is_member
+from olievlek.site.fields import MAX_EMAIL_LENGTH
 
 from . import selectors, services
 from .choices import EventKind, RegistrationState
@@ -110,7 +111,7 @@ class EventRegistrationSerializer(serializers.ModelSerializer):
 
 class EventPersonSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
-    email = serializers.EmailField()
+    email = serializers.EmailField(max_length=MAX_EMAIL_LENGTH)
 
 
 class EventRegistrationCreateSerializer(serializers.Serializer):

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from olievlek.network.choices import PROVINCE_CHOICES, Status, Theme
 from olievlek.network.models import Organisation
 from olievlek.programme.forms import lines_field
+from olievlek.site.fields import EmailAddressField
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.markdown_fields import MarkdownTextarea
 
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
@@ -54,10 +56,9 @@ class VisitorRegistrationForm(StyledFormMixin, forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         help_text=_("We send a link to this address; your registration counts once you confirm."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation_name = forms.CharField(
         label=_("Organisation"),
@@ -92,8 +93,10 @@ class _PeopleFields(forms.Form):
             self.fields[f"name_{n}"] = forms.CharField(
                 label=_("Name of colleague %(n)d") % {"n": n}, max_length=200, required=False
             )
-            self.fields[f"email_{n}"] = forms.EmailField(
-                label=_("Email address of colleague %(n)d") % {"n": n}, required=False
+            self.fields[f"email_{n}"] = EmailAddressField(
+                label=_("Email address of colleague %(n)d") % {"n": n},
+                required=False,
+                widget=forms.EmailInput(attrs={"autocomplete": "off"}),
             )
 
 
@@ -169,13 +172,14 @@ class EventForm(StyledFormMixin, forms.ModelForm):
             "lines",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
+            "description": MarkdownTextarea(attrs={"rows": 8}),
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
             "registration_opens_at": DateTimeLocalInput(),
             "registration_closes_at": DateTimeLocalInput(),
         }
         help_texts = {
+            "description": _("You can use Markdown: **bold**, *italic*, lists and links."),
             "starts_at": _("Dutch time (Europe/Amsterdam)."),
             "capacity": _("When the meeting is full, new registrations go on a waiting list."),
             "registration_opens_at": _("Empty: open now."),

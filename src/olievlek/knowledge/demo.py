@@ -63,7 +63,7 @@ def _body(rng: random.Random, organisation, themes: list[str]) -> str:
         parts.append(rng.choice(PARAGRAPHS[theme]))
     parts.append(f"## Wat het oplevert\n\n{PARAGRAPHS[main][2]}")
     parts.append(
-        f"> {rng.choice(TIPS)}\n\nWil je meer weten? Neem contact op met {organisation.name} "
+        f"> {rng.choice(TIPS)}\n\nWilt u meer weten? Neem contact op met {organisation.name} "
         "via het netwerk."
     )
     return "\n\n".join(parts)

@@ -7,8 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
+from olievlek.network.forms import MAX_REASON_LENGTH
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.mail_preview import CountedTextarea
+from olievlek.site.markdown_fields import MarkdownTextarea
 
 from . import links
 from .choices import CampaignKind, DocumentKind
@@ -46,7 +49,7 @@ class StoryForm(StyledFormMixin, forms.Form):
             "You can use Markdown: ## for a heading, **bold**, *italic*, - for a list "
             "and [text](https://...) for a link."
         ),
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=MarkdownTextarea(attrs={"rows": 16}),
     )
     themes = forms.MultipleChoiceField(
         label=_("Themes"), choices=Theme.choices, widget=forms.CheckboxSelectMultiple
@@ -146,9 +149,9 @@ class NoteForm(StyledFormMixin, forms.Form):
 class ReasonForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=2000,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CountedTextarea(attrs={"rows": 3}),
     )
 
 

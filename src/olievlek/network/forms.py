@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from olievlek.site.fields import EmailAddressField, NewPasswordField, PhoneField
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.mail_preview import CountedTextarea
 
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
 from .models import Organisation, kvk_validator
@@ -109,22 +111,12 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
         help_text=_("We send a link to confirm this address."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Phone number"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
-    password = forms.CharField(
-        label=_("Password"),
-        help_text=_("At least 10 characters."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+    phone = PhoneField(label=_("Phone number"), required=False)
+    password = NewPasswordField()
     consent = forms.BooleanField(
         label=_(
             "I have read the privacy statement and agree that our organisation is shown "
@@ -152,6 +144,8 @@ class RegistrationForm(StyledFormMixin, forms.Form):
 
 class OrganisationProfileForm(StyledFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = EmailAddressField(label=_("General email address"), required=False)
+    phone = PhoneField(label=_("Phone number"), required=False)
 
     class Meta:
         model = Organisation
@@ -187,27 +181,49 @@ class ThemeProfileForm(StyledFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def clean(self):
+        """Text is saved only with its box ticked; rather than drop it silently, the form
+        comes back with the text and says what to do."""
+        cleaned = super().clean()
+        if cleaned.get("experience", "").strip() and not cleaned.get("has_experience"):
+            self.add_error(
+                "experience",
+                _(
+                    "This text is saved only when 'We have experience to share' is ticked. "
+                    "Tick the box, or empty the text field."
+                ),
+            )
+        if cleaned.get("help_question", "").strip() and not cleaned.get("wants_help"):
+            self.add_error(
+                "help_question",
+                _(
+                    "This question is saved only when 'We would like help' is ticked. "
+                    "Tick the box, or empty the text field."
+                ),
+            )
+        return cleaned
+
 
 class InvitationForm(StyledFormMixin, forms.Form):
-    email = forms.EmailField(label=_("Email address of the new contact person"))
+    email = EmailAddressField(label=_("Email address of the new contact person"))
 
 
 class InvitationAcceptForm(StyledFormMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    password = forms.CharField(
-        label=_("Password"),
-        help_text=_("At least 10 characters."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+    password = NewPasswordField()
+
+
+# A reason is a few sentences in a mail, not a letter.
+MAX_REASON_LENGTH = 1000
 
 
 class RejectForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason for rejection"),
-        max_length=2000,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=CountedTextarea(attrs={"rows": 4}),
     )
 
 

@@ -133,6 +133,12 @@ class MeetingForm(StyledFormMixin, RatingMixin):
     )
     field_order = ["held_on", "mode", "notes", "rating"]
 
+    def __init__(self, *args, ask_rating: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not ask_rating:
+            # This side rated before: the rating is asked once and cannot be posted again.
+            del self.fields["rating"]
+
 
 class RateForm(StyledFormMixin, RatingMixin):
     pass

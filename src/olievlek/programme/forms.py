@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from olievlek.network.choices import Status
 from olievlek.network.models import Organisation
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.markdown_fields import MarkdownTextarea
 
 from .models import ProgrammeLine
 
@@ -19,7 +20,7 @@ class LineForm(StyledFormMixin, forms.Form):
         label=_("Description"),
         required=False,
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=MarkdownTextarea(attrs={"rows": 8}),
         help_text=_("You can use Markdown: **bold**, *italic*, lists and links."),
     )
     lead_user = forms.ModelChoiceField(

@@ -13,6 +13,7 @@ from olievlek.accounts.access import team_required
 from olievlek.events import selectors as event_selectors
 from olievlek.network.views.access import member_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.markdown_fields import wants_preview
 
 from . import selectors, services
 from .forms import LineForm
@@ -52,7 +53,7 @@ def _save(request, *, line: ProgrammeLine | None):
     if line is not None:
         initial = {f: getattr(line, f) for f in services.FIELDS}
     form = LineForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             if line is None:
                 line = services.line_create(actor=request.user, data=form.cleaned_data)

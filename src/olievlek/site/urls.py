@@ -5,10 +5,13 @@ from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 from .api_docs import api_docs
+from .api_index import ApiIndexView
+from .markdown_fields import markdown_preview
 
 # The API comes first: it is the most requested part, and URL resolving tries patterns
 # in order.
 urlpatterns = [
+    path("api/v1/", ApiIndexView.as_view(), name="api-index"),
     path("api/v1/", include("olievlek.network.api_urls")),
     path("api/v1/", include("olievlek.payitforward.api_urls")),
     path("api/v1/", include("olievlek.events.api_urls")),
@@ -20,6 +23,7 @@ urlpatterns = [
     path("toegankelijkheid", views.accessibility, name="accessibility"),
     path("privacy", views.privacy, name="privacy"),
     path("taal/<str:code>", views.choose_language, name="choose_language"),
+    path("markdown/voorbeeld", markdown_preview, name="markdown_preview"),
     path("accounts/", include("allauth.urls")),
     path("", include("olievlek.accounts.urls")),
     path("", include("olievlek.network.urls")),

@@ -22,9 +22,30 @@ def accessibility(request):
     return render(request, "pages/toegankelijkheid.html")
 
 
+def privacy_facts() -> dict:
+    """The periods and names the privacy statement quotes, read from where the code keeps
+    them, so that the statement cannot drift from what the platform does."""
+    from olievlek.accounts.tokens import MAX_LIFETIME_DAYS
+    from olievlek.mail.services import RETENTION as MAIL_RETENTION
+    from olievlek.network.services.signups import UNVERIFIED_DAYS
+
+    return {
+        "signup_retention_days": settings.OLIEVLEK_SIGNUP_RETENTION_DAYS,
+        "unverified_days": UNVERIFIED_DAYS,
+        "scan_retention_months": settings.OLIEVLEK_SCAN_RETENTION_MONTHS,
+        "scan_min_group": settings.OLIEVLEK_SCAN_MIN_GROUP,
+        "mail_retention_days": MAIL_RETENTION.days,
+        "api_key_max_days": MAX_LIFETIME_DAYS,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "language_cookie": settings.LANGUAGE_COOKIE_NAME,
+    }
+
+
 @require_GET
 def privacy(request):
-    return render(request, "pages/privacy.html")
+    return render(request, "pages/privacy.html", privacy_facts())
 
 
 def not_found(request, exception=None):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.site.forms import add_service_errors
+from olievlek.site.markdown_fields import wants_preview
 
 from .. import selectors, services
 from ..access import event_manager_required, organiser_required
@@ -51,7 +52,7 @@ def _relations(form) -> dict:
 @organiser_required
 def event_create(request, partner):
     form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             event = services.event_create(actor=request.user, organiser=partner, **_relations(form))
         except ValidationError as error:
@@ -67,7 +68,7 @@ def event_create(request, partner):
 def event_edit(request, event):
     # The form validates a copy, so the service sees the unchanged meeting.
     form = EventForm(request.POST or None, instance=copy.copy(event))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             services.event_update(event=event, actor=request.user, **_relations(form))
         except ValidationError as error:

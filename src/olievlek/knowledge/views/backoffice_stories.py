@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from olievlek.network.views.access import staff_required
 from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
+from olievlek.site.markdown_fields import wants_preview
 
 from .. import links, selectors, services
 from ..choices import StoryStatus
@@ -75,7 +76,7 @@ def story_review(request, pk: int):
 def story_edit(request, pk: int):
     story = get_object_or_404(Story.objects.select_related("organisation"), pk=pk)
     form = StoryForm(request.POST or None, initial=StoryForm.initial_for(story))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             services.story_update(story=story, actor=request.user, data=form.to_data())
             set_lines(obj=story, lines=form.cleaned_data["lines"])

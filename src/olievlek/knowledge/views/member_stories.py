@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from olievlek.network.views.access import member_required
 from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
+from olievlek.site.markdown_fields import wants_preview
 
 from .. import selectors, services
 from ..choices import EDITABLE_STATUSES
@@ -39,7 +40,7 @@ def my_stories(request, organisation):
 @member_required()
 def story_new(request, organisation):
     form = StoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             story = services.story_create(
                 organisation=organisation, author=request.user, data=form.to_data()
@@ -63,7 +64,7 @@ def story_edit(request, organisation, pk: int):
         messages.info(request, _("This story cannot be changed while it is being reviewed."))
         return redirect("knowledge:my_stories")
     form = StoryForm(request.POST or None, initial=StoryForm.initial_for(story))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
         try:
             services.story_update(story=story, actor=request.user, data=form.to_data())
             set_lines(obj=story, lines=form.cleaned_data["lines"])

@@ -55,16 +55,23 @@ def match_log_meeting(
     held_on: date,
     mode: str,
     notes: str,
-    rating: int,
+    rating: int | None = None,
 ) -> Match:
-    """Record that the advice or visit took place, with this side's rating."""
+    """Record that the advice or visit took place, with this side's rating. A side rates
+    once: logging the meeting again (to correct the date or notes) keeps the rating."""
     if mode not in Mode.values:
         raise ValidationError({"mode": _("Choose advice or a visit.")})
     if held_on > timezone.localdate():
         raise ValidationError({"held_on": _("The date lies in the future.")})
-    _check_rating(rating)
     with transaction.atomic():
         match, side = _locked(match, organisation)
+        already_rated = match.rating_of(side) is not None
+        if already_rated and rating is not None:
+            raise ValidationError(
+                {"rating": _("You have already rated this match; a rating is given once.")}
+            )
+        if not already_rated:
+            _check_rating(rating)
         if match.state not in (MatchState.ACCEPTED, MatchState.PLANNED, MatchState.HELD):
             raise ValidationError(_("This match has no meeting to log."))
         if match.accepted_at and held_on < timezone.localdate(match.accepted_at):
@@ -72,7 +79,8 @@ def match_log_meeting(
         match.held_on = held_on
         match.meeting_mode = mode
         match.notes = notes.strip()
-        setattr(match, f"{side}_rating", rating)
+        if not already_rated:
+            setattr(match, f"{side}_rating", rating)
         match.state = MatchState.HELD
         match.save()
     return match

@@ -152,3 +152,21 @@ def test_only_the_learner_of_a_completed_match_pledges():
     with pytest.raises(PermissionDenied):
         pledge_create(match=done, organisation=done.mentor, data=OfferData(themes=["apk"]))
     assert not Pledge.objects.exists()
+
+
+def test_logging_the_meeting_again_keeps_the_first_rating():
+    match = _accepted()
+    first = dict(organisation=match.mentor, mode="advice", notes="", held_on=TODAY())
+    match = match_log_meeting(match=match, rating=5, **first)
+    match = match_log_meeting(match=match, **{**first, "notes": "Datum verbeterd"})
+    assert (match.mentor_rating, match.notes) == (5, "Datum verbeterd")
+
+
+def test_a_rating_cannot_be_posted_again_with_the_meeting_log():
+    match = _accepted()
+    first = dict(organisation=match.mentor, mode="advice", notes="", held_on=TODAY())
+    match = match_log_meeting(match=match, rating=5, **first)
+    with pytest.raises(ValidationError, match="eenmaal|één keer|al beoordeeld"):
+        match_log_meeting(match=match, rating=1, **first)
+    match.refresh_from_db()
+    assert match.mentor_rating == 5

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from ..choices import MatchState, OfferStatus, RoundState
 from ..models import Offer
@@ -81,3 +83,25 @@ def test_staff_change_a_proposal_through_the_page(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.offer == second
+
+
+@pytest.mark.django_db
+def test_the_rating_is_asked_once(client_for):
+    match = MatchFactory(
+        accepted=True,
+        offer=OfferFactory(organisation=member(name="Mentor")),
+        request=HelpRequestFactory(organisation=member(name="Leerling"), status="matched"),
+    )
+    client = client_for(match.mentor.contacts.get().user)
+    url = reverse("payitforward:member_match", args=[match.pk])
+    meeting = reverse("payitforward:member_match_meeting", args=[match.pk])
+    assert 'name="rating"' in client.get(meeting).content.decode()
+    today = timezone.localdate().isoformat()
+    client.post(meeting, {"held_on": today, "mode": "advice", "rating": "4"})
+    match.refresh_from_db()
+    assert match.mentor_rating == 4
+    assert 'name="rating"' not in client.get(url).content.decode()
+    assert 'name="rating"' not in client.get(meeting).content.decode()
+    client.post(reverse("payitforward:member_match_rate", args=[match.pk]), {"rating": "1"})
+    match.refresh_from_db()
+    assert match.mentor_rating == 4

@@ -145,7 +145,11 @@ def plan(request, organisation, pk: int):
 @member_required()
 def meeting(request, organisation, pk: int):
     match = _match(organisation, pk)
-    form = MeetingForm(request.POST or None, initial={"mode": match.meeting_mode or None})
+    form = MeetingForm(
+        request.POST or None,
+        initial={"mode": match.meeting_mode or None},
+        ask_rating=match.rating_of(match.side_of(organisation)) is None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.match_log_meeting(match=match, organisation=organisation, **form.cleaned_data)

@@ -68,3 +68,13 @@ def absolute(context, path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """Markdown as safe HTML, through the sanitising renderer that stories use."""
+    from django.utils.safestring import mark_safe
+
+    from olievlek.knowledge.markdown import render_markdown
+
+    return mark_safe(render_markdown(text or ""))  # noqa: S308 (sanitised by nh3)

@@ -20,6 +20,7 @@ from .sweep_outcomes import (
     TEAM,
     TEAM_POST,
 )
+from .sweep_table_forms import ROWS as FORMS_ROWS
 from .sweep_table_more import MORE_ROWS
 from .sweep_table_search import ROWS as SEARCH_ROWS
 
@@ -254,6 +255,7 @@ TABLE: dict[str, list[tuple]] = {
     "payitforward:bo_match": [("get", "/beheer/payitforward/matches/{match_a.pk}", TEAM)],
     **MORE_ROWS,
     **SEARCH_ROWS,
+    **FORMS_ROWS,
 }
 
 # The Django admin: one family, every page of it behind the same wall (`ADMIN_PROBES`).

@@ -106,3 +106,53 @@ document.querySelectorAll("[data-spread]").forEach((figure) => {
   });
   controls.hidden = false;
 });
+
+// <p data-counter-for="id" data-counter-text="{count} of 500 characters">: follows the
+// length of the text box as one types.
+document.addEventListener("input", (event) => {
+  const box = event.target;
+  if (!box.id) {
+    return;
+  }
+  document.querySelectorAll(`[data-counter-for="${CSS.escape(box.id)}"]`).forEach((counter) => {
+    counter.textContent = counter.dataset.counterText.replace("{count}", String(box.value.length));
+  });
+});
+
+// <button data-preview-for="id" data-preview-url="...">: show the server's rendering of
+// the markdown in the box below it, without leaving the page. Without this script the
+// button submits the form, and the page comes back with the same preview. With it the
+// button is an ordinary button, so Enter in a field still saves the form.
+document.querySelectorAll("[data-preview-for]").forEach((button) => {
+  button.type = "button";
+});
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-preview-for]");
+  if (!button) {
+    return;
+  }
+  const box = document.getElementById(button.dataset.previewFor);
+  const region = document.getElementById(button.getAttribute("aria-controls"));
+  const token = button.form && button.form.querySelector("[name=csrfmiddlewaretoken]");
+  if (!box || !region || !token) {
+    button.type = "submit";
+    button.form.requestSubmit(button);
+    return;
+  }
+  event.preventDefault();
+  const body = new URLSearchParams({ text: box.value });
+  const response = await fetch(button.dataset.previewUrl, {
+    method: "POST",
+    headers: { "X-CSRFToken": token.value },
+    body,
+    credentials: "same-origin",
+  });
+  if (response.ok) {
+    // The server sanitised this HTML with the renderer that shows the text on the site.
+    region.querySelector(".ov-markdown-preview__body").innerHTML = await response.text();
+    region.hidden = false;
+  } else {
+    button.type = "submit";
+    button.form.requestSubmit(button);
+  }
+});

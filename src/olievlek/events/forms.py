@@ -13,6 +13,7 @@ from olievlek.site.forms import StyledFormMixin
 
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
+from .models.events import NO_PLACES, PAST_CLOSE, PAST_START
 from .selectors import SORTS
 
 ANY = [("", _("All"))]
@@ -186,11 +187,33 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["hosts"].queryset = _organisations()
         self.fields["invited"].queryset = _organisations()
+        self.fields["capacity"].widget.attrs["min"] = 1
         if self.instance.pk:
             self.initial.setdefault("themes", self.instance.theme_values)
             self.initial.setdefault("hosts", list(self.instance.hosts.all()))
             self.initial.setdefault("invited", list(self.instance.invited_organisations.all()))
             self.initial.setdefault("lines", list(self.instance.programme_lines.all()))
+
+    def _refuse_past(self, name: str, message) -> object:
+        """A new date in the past is refused; an unchanged date of an existing meeting is
+        kept (a past meeting can still be corrected)."""
+        value = self.cleaned_data.get(name)
+        unchanged = self.instance.pk and value == getattr(self.instance, name)
+        if value and not unchanged and value < timezone.now():
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_starts_at(self):
+        return self._refuse_past("starts_at", PAST_START)
+
+    def clean_registration_closes_at(self):
+        return self._refuse_past("registration_closes_at", PAST_CLOSE)
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data.get("capacity")
+        if capacity is not None and capacity < 1:
+            raise forms.ValidationError(NO_PLACES)
+        return capacity
 
     def clean(self):
         cleaned = super().clean()

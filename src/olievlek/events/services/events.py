@@ -15,6 +15,7 @@ from olievlek.audit.services import audit_record
 
 from ..choices import RegistrationState, ReviewState
 from ..models import Event, EventTheme
+from ..models.events import NO_PLACES, PAST_CLOSE, PAST_START
 from .registrations import promote_after_capacity_change
 
 EDITABLE_FIELDS = (
@@ -62,6 +63,22 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited, lines
         event.programme_lines.set(lines)
 
 
+def _refuse_the_past(event: Event, fields: Iterable[str]) -> None:
+    """A start or a registration deadline may not be set in the past. Checked here as
+    well as in the form, so the API and imports cannot get around it."""
+    now = timezone.now()
+    errors = {}
+    if "starts_at" in fields and event.starts_at and event.starts_at < now:
+        errors["starts_at"] = PAST_START
+    closes = event.registration_closes_at
+    if "registration_closes_at" in fields and closes and closes < now:
+        errors["registration_closes_at"] = PAST_CLOSE
+    if event.capacity is not None and event.capacity < 1:
+        errors["capacity"] = NO_PLACES
+    if errors:
+        raise ValidationError(errors)
+
+
 def _reindex(event: Event) -> None:
     """Keep the site search current: public meetings are found, others are taken out."""
     from olievlek.knowledge.search import search_index_event
@@ -81,15 +98,17 @@ def event_create(
     proposed_by=None,
 ) -> Event:
     """A new meeting; `organiser` is the partner organisation (None for the project team),
-    `proposed_by` the member that proposes to organise it itself. A partner's meeting and
-    a member's proposal wait for the project team to publish them."""
+    `proposed_by` the member that proposes to organise it itself. The project team's own
+    meeting starts as a draft, a partner's meeting and a member's proposal wait for
+    review: none is public until the project team publishes it."""
     event = Event(
         organisation=organiser,
         created_by=actor,
         proposed_by=proposed_by,
-        review_state=ReviewState.PUBLISHED if is_team(actor) else ReviewState.PENDING,
+        review_state=ReviewState.DRAFT if is_team(actor) else ReviewState.PENDING,
         **{f: data[f] for f in EDITABLE_FIELDS if f in data},
     )
+    _refuse_the_past(event, EDITABLE_FIELDS)
     event.slug = _unique_slug(event)
     event.full_clean()
     with transaction.atomic():
@@ -111,6 +130,7 @@ def event_update(
         if name in data and getattr(event, name) != data[name]:
             changed[name] = [str(getattr(event, name)), str(data[name])]
             setattr(event, name, data[name])
+    _refuse_the_past(event, changed)
     event.full_clean(exclude=["slug"])
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)

@@ -1,5 +1,6 @@
-"""The project team publishes or rejects a meeting that a partner organised or a member
-proposed; the person who entered it hears the outcome."""
+"""The project team publishes its own draft meetings, and publishes or rejects a meeting
+that a partner organised or a member proposed; the person who entered that one hears the
+outcome."""
 
 from __future__ import annotations
 
@@ -28,26 +29,31 @@ def _mail_author(event: Event, template: str) -> None:
     )
 
 
-def _reviewable(event: Event, actor) -> Event:
+def _locked_in(event: Event, actor, states) -> Event:
     if not is_team(actor):
-        raise PermissionError("Only the project team reviews meetings.")
+        raise PermissionError("Only the project team publishes or reviews meetings.")
     locked = Event.objects.select_for_update().get(pk=event.pk)
-    if locked.review_state != ReviewState.PENDING:
+    if locked.review_state not in states:
+        if ReviewState.DRAFT in states:
+            raise ValidationError(_("This meeting is already published or was rejected."))
         raise ValidationError(_("This meeting is not waiting for review."))
     return locked
 
 
 def event_publish(*, event: Event, actor) -> Event:
-    """Publish: the meeting shows in the calendar and registration opens like any other."""
+    """Publish a draft or a meeting waiting for review: from now on it shows in the
+    calendar, the feed, the search and the API, and registration opens like any other."""
     from .events import _reindex
 
     with transaction.atomic():
-        locked = _reviewable(event, actor)
+        locked = _locked_in(event, actor, {ReviewState.DRAFT, ReviewState.PENDING})
+        was_pending = locked.review_state == ReviewState.PENDING
         locked.review_state = ReviewState.PUBLISHED
         locked.review_note = ""
         locked.save(update_fields=["review_state", "review_note", "updated_at"])
         audit_record(actor=actor, action="event.publish", target=locked)
-        _mail_author(locked, "review_published")
+        if was_pending:
+            _mail_author(locked, "review_published")
         transaction.on_commit(lambda: _reindex(locked))
     return locked
 
@@ -57,7 +63,7 @@ def event_reject(*, event: Event, actor, reason: str) -> Event:
     if not reason:
         raise ValidationError({"reason": _("Say why the meeting is rejected.")})
     with transaction.atomic():
-        locked = _reviewable(event, actor)
+        locked = _locked_in(event, actor, {ReviewState.PENDING})
         locked.review_state = ReviewState.REJECTED
         locked.review_note = reason
         locked.save(update_fields=["review_state", "review_note", "updated_at"])

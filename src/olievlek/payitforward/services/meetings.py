@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from olievlek.network.models import Organisation
 
 from ..choices import MatchState, Mode, OfferStatus, RequestStatus
-from ..models import MAX_PLACES, HelpRequest, Match, Offer, Pledge
+from ..models import MAX_PLACES, PAST_PLAN, HelpRequest, Match, Offer, Pledge
 from .common import notify
 from .offers import OfferData, offer_create
 
@@ -36,6 +36,8 @@ def match_plan(
 ) -> Match:
     if mode not in Mode.values:
         raise ValidationError({"mode": _("Choose advice or a visit.")})
+    if planned_at < timezone.now():
+        raise ValidationError({"planned_at": PAST_PLAN})
     with transaction.atomic():
         match, _side = _locked(match, organisation)
         if match.state not in (MatchState.ACCEPTED, MatchState.PLANNED):

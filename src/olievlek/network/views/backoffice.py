@@ -94,6 +94,9 @@ def review(request, pk: int):
             "reject_form": reject_form,
             "contacts": selectors.organisation_contacts(organisation=organisation),
             "profiles": organisation.theme_profiles.order_by("theme"),
+            "duplicates": selectors.registration_duplicates(organisation=organisation)
+            if organisation.status == Status.PENDING
+            else [],
         },
     )
 

@@ -10,6 +10,7 @@ from olievlek.network.choices import PROVINCE_CHOICES, Status, Theme
 from olievlek.network.models import Organisation
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.reasons import reason_field
 
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
@@ -220,6 +221,13 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         if cleaned.get("kind") == EventKind.KIJKJE and not cleaned.get("hosts"):
             self.add_error("hosts", _("A look in the kitchen needs the member that hosts it."))
         return cleaned
+
+
+class RejectForm(StyledFormMixin, forms.Form):
+    reason = reason_field(
+        label=_("Reason for rejection"),
+        help_text=_("The organiser receives this text by email. At most 1000 characters."),
+    )
 
 
 class ManageFilterForm(StyledFormMixin, forms.Form):

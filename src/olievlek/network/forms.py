@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.reasons import reason_field
 
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
 from .models import Organisation, kvk_validator
@@ -203,12 +204,7 @@ class InvitationAcceptForm(StyledFormMixin, forms.Form):
 
 
 class RejectForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for rejection"),
-        max_length=2000,
-        help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    reason = reason_field(label=_("Reason for rejection"))
 
 
 class RolesForm(StyledFormMixin, forms.Form):

@@ -11,22 +11,38 @@ from django.utils.translation import gettext as _
 from olievlek.accounts.access import is_team
 from olievlek.audit.services import audit_record
 from olievlek.network.emails import send_templated
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..choices import ReviewState
 from ..models import Event
 
 
-def _mail_author(event: Event, template: str) -> None:
+def _author_mail(event: Event, template: str, reason: str):
     author = event.created_by
-    if author is None or not author.email:
+    recipients = [author.email] if author is not None and author.email else []
+    context = {"event": event, "reason": reason, "path": event.get_absolute_url()}
+    return f"events/emails/{template}", recipients, context
+
+
+def _mail_author(event: Event, template: str) -> None:
+    template, recipients, context = _author_mail(event, template, event.review_note)
+    if not recipients:
         return
-    context = {"event": event, "reason": event.review_note, "path": event.get_absolute_url()}
-    recipient = author.email
     transaction.on_commit(
-        lambda: send_templated(
-            template=f"events/emails/{template}", recipients=[recipient], context=context
-        )
+        lambda: send_templated(template=template, recipients=recipients, context=context)
     )
+
+
+def _rejection_reason(reason: str) -> str:
+    return reason_clean(reason, empty_message=_("Say why the meeting is rejected."))
+
+
+def event_reject_preview(*, event: Event, reason: str) -> MailPreview:
+    """The mail a rejection with this reason would send, without deciding anything."""
+    template, recipients, context = _author_mail(
+        event, "review_rejected", _rejection_reason(reason)
+    )
+    return mail_preview(template=template, recipients=recipients, context=context)
 
 
 def _locked_in(event: Event, actor, states) -> Event:
@@ -59,9 +75,7 @@ def event_publish(*, event: Event, actor) -> Event:
 
 
 def event_reject(*, event: Event, actor, reason: str) -> Event:
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the meeting is rejected.")})
+    reason = _rejection_reason(reason)
     with transaction.atomic():
         locked = _locked_in(event, actor, {ReviewState.PENDING})
         locked.review_state = ReviewState.REJECTED

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from olievlek.network.views.access import staff_required
 from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
+from olievlek.site.reasons import wants_preview
 
 from .. import links, selectors, services
 from ..choices import StoryStatus
@@ -45,13 +46,18 @@ def story_review(request, pk: int):
     story = get_object_or_404(Story.objects.select_related("organisation"), pk=pk)
     decision = request.POST.get("decision")
     note_form = NoteForm(request.POST if decision == "changes" else None)
+    preview = None
     if request.method == "POST":
         try:
             if decision == "publish":
                 services.story_publish(story=story, actor=request.user)
                 messages.success(request, _("The story has been published."))
                 return redirect("knowledge:backoffice_stories")
-            if decision == "changes" and note_form.is_valid():
+            if decision == "changes" and note_form.is_valid() and wants_preview(request):
+                preview = services.story_request_changes_preview(
+                    story=story, note=note_form.cleaned_data["note"]
+                )
+            elif decision == "changes" and note_form.is_valid():
                 services.story_request_changes(
                     story=story, actor=request.user, note=note_form.cleaned_data["note"]
                 )
@@ -65,6 +71,7 @@ def story_review(request, pk: int):
         {
             "story": story,
             "note_form": note_form,
+            "preview": preview,
             "events": links.events_by_ids(story.event_links.values_list("event_id", flat=True)),
         },
     )

@@ -233,6 +233,21 @@ def _upcoming(rng, staff, bakery, organisations) -> list[Event]:
         registration_opens_at=_at(20, 9),
         themes=["organisatie", "ontwikkeling"],
     )
+    # A draft: the project team prepares it, nobody else sees it until it is published.
+    _event(
+        staff,
+        kind=EventKind.WORKSHOP,
+        title="Workshop het goede gesprek (concept)",
+        description="Voor leidinggevenden: het gesprek over werk, gezondheid en ontwikkeling.",
+        venue="Het Werkhuis",
+        address="Westplein 12",
+        city="Den Haag",
+        province="NL-ZH",
+        starts_at=_at(80, 13),
+        capacity=20,
+        review_state=ReviewState.DRAFT,
+        themes=["betrokkenheid", "apk"],
+    )
     cities = [
         ("Utrecht", "NL-UT"),
         ("Zwolle", "NL-OV"),

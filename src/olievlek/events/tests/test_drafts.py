@@ -74,7 +74,9 @@ def test_a_draft_is_not_found_by_the_search(draft):
 
 def test_the_team_sees_its_draft_in_the_calendar_and_on_its_page(client_for, staff_user, draft):
     client = client_for(staff_user)
-    assert client.get(draft.get_absolute_url()).status_code == 200
+    detail = client.get(draft.get_absolute_url()).content.decode()
+    assert "Niet gepubliceerd (Concept)" in detail
+    assert TITLE in client.get("/bijeenkomsten/").content.decode()
     page = client.get(f"/beheer/bijeenkomsten/{draft.pk}/").content.decode()
     assert "Concept" in page and "Publiceren" in page
 

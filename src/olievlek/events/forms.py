@@ -336,13 +336,17 @@ class DivisionForm(StyledFormMixin, forms.Form):
         label=_("Sessions"),
         queryset=Event.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Upcoming meetings of the type session by invitation; their places count."),
+        help_text=_(
+            "Upcoming published meetings of the type session by invitation; their places count."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = Event.objects.filter(
-            kind=EventKind.SESSIE, starts_at__gt=timezone.now()
+            kind=EventKind.SESSIE,
+            starts_at__gt=timezone.now(),
+            review_state=ReviewState.PUBLISHED,
         ).order_by("starts_at")
         self.fields["sessions"].label_from_instance = lambda e: (
             f"{session_label(e)} ({e.capacity} " + str(_("places")) + ")"

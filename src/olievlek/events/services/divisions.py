@@ -52,6 +52,9 @@ def division_create(*, title: str, sessions: Iterable[Event], organisations, act
         errors["sessions"] = _("Choose at least one session.")
     elif any(s.kind != EventKind.SESSIE or s.has_started for s in sessions):
         errors["sessions"] = _("Choose sessions (by invitation) that have not started yet.")
+    elif any(not s.is_published for s in sessions):
+        # Invitees are placed in these meetings: they must be able to see them.
+        errors["sessions"] = _("Publish the sessions first; a draft cannot be chosen.")
     if not organisations:
         errors["invitees"] = _("The group of invitees is empty.")
     if errors:

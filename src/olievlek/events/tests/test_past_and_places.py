@@ -132,3 +132,39 @@ def test_a_past_meeting_can_still_be_corrected(client_for, staff_user):
     assert response.status_code == 302
     event.refresh_from_db()
     assert event.title == "Oud, verbeterd"
+
+
+def test_a_division_refuses_a_session_in_the_past(staff_user):
+    from olievlek.network.tests.factories import OrganisationFactory
+
+    from ..services import division_create
+
+    with pytest.raises(ValidationError) as error:
+        division_create(
+            title="Koplopers",
+            sessions=[EventFactory(session=True, past=True)],
+            organisations=[OrganisationFactory()],
+            actor=staff_user,
+        )
+    assert "nog niet begonnen zijn" in " ".join(error.value.message_dict["sessions"])
+
+
+def test_the_division_form_offers_only_sessions_to_come(client_for, staff_user):
+    EventFactory(session=True, past=True, title="Oude sessie")
+    EventFactory(session=True, title="Nieuwe sessie")
+    page = client_for(staff_user).get("/beheer/bijeenkomsten/indelingen/nieuw").content.decode()
+    assert "Nieuwe sessie" in page and "Oude sessie" not in page
+
+
+def test_a_division_refuses_a_draft_session(staff_user):
+    from olievlek.network.tests.factories import OrganisationFactory
+
+    from ..services import division_create
+
+    with pytest.raises(ValidationError, match="Publiceer eerst de sessies"):
+        division_create(
+            title="Koplopers",
+            sessions=[EventFactory(session=True, draft=True)],
+            organisations=[OrganisationFactory()],
+            actor=staff_user,
+        )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.reasons import reason_field
 
 from .choices import MatchState, Mode, PreferredMode
 from .models import MAX_PLACES, PAST_PLAN
@@ -96,11 +97,12 @@ class ExclusionForm(StyledFormMixin, forms.Form):
 
 
 class DeclineForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
+    reason = reason_field(
         label=_("Reason"),
-        help_text=_("Short, for example: no time at the moment, or the question does not fit."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
+        help_text=_(
+            "Short, for example: no time at the moment, or the question does not fit. "
+            "At most 1000 characters."
+        ),
     )
 
 

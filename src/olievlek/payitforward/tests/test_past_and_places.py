@@ -46,37 +46,3 @@ def test_an_offer_of_zero_places_is_refused_in_dutch():
     form = OfferForm({"themes": ["apk"], "places": "0", "offers_advice": "on"})
     assert not form.is_valid()
     assert form.errors["places"] == ["Bied minstens 1 plaats aan; 0 plaatsen kan niet."]
-
-
-def _proposal():
-    return MatchFactory(
-        offer=OfferFactory(organisation=member(name="Mentor")),
-        request=HelpRequestFactory(organisation=member(name="Leerling"), status="matched"),
-    )
-
-
-def test_declining_shows_the_mail_to_the_other_side_first(client_for):
-    from django.core import mail
-
-    from ..choices import MatchState
-
-    match = _proposal()
-    mentor = match.mentor.contacts.get().user
-    response = client_for(mentor).post(
-        f"/mijn/payitforward/matches/{match.pk}/afwijzen",
-        {"reason": "Geen tijd dit kwartaal.", "preview": "1"},
-    )
-    page = response.content.decode()
-    assert "Voorbeeld van de e-mail" in page
-    assert match.learner.contacts.get().user.email in page
-    assert page.count("Geen tijd dit kwartaal.") == 2
-    match.refresh_from_db()
-    assert match.state == MatchState.PROPOSED and mail.outbox == []
-
-
-def test_a_too_long_decline_reason_is_refused_in_dutch():
-    from ..services import match_decline
-
-    match = _proposal()
-    with pytest.raises(ValidationError, match="hoogstens 1000 tekens"):
-        match_decline(match=match, organisation=match.mentor, reason="x" * 1001)

@@ -198,8 +198,13 @@ class EventForm(StyledFormMixin, forms.ModelForm):
     def _refuse_past(self, name: str, message) -> object:
         """A new date in the past is refused; an unchanged date of an existing meeting is
         kept (a past meeting can still be corrected)."""
-        value = self.cleaned_data.get(name)
-        unchanged = self.instance.pk and value == getattr(self.instance, name)
+        value, before = self.cleaned_data.get(name), getattr(self.instance, name)
+        unchanged = (
+            self.instance.pk
+            and value
+            and before
+            and value.replace(second=0, microsecond=0) == before.replace(second=0, microsecond=0)
+        )
         if value and not unchanged and value < timezone.now():
             raise forms.ValidationError(message)
         return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,6 +62,13 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited, lines
     event.invited_organisations.set(invited)
     if lines is not None:
         event.programme_lines.set(lines)
+
+
+def _same_minute(before, after) -> bool:
+    """Forms give whole minutes: a time that only loses its seconds has not moved."""
+    if not (isinstance(before, datetime) and isinstance(after, datetime)):
+        return False
+    return before.replace(second=0, microsecond=0) == after.replace(second=0, microsecond=0)
 
 
 def _refuse_the_past(event: Event, fields: Iterable[str]) -> None:
@@ -126,11 +134,14 @@ def event_update(
     """Change a meeting. More places promote people from the waiting list; fewer places
     than people with a seat is refused (nobody loses a confirmed seat silently)."""
     changed = {}
+    moved = set()
     for name in EDITABLE_FIELDS:
         if name in data and getattr(event, name) != data[name]:
+            if not _same_minute(getattr(event, name), data[name]):
+                moved.add(name)
             changed[name] = [str(getattr(event, name)), str(data[name])]
             setattr(event, name, data[name])
-    _refuse_the_past(event, changed)
+    _refuse_the_past(event, moved)
     event.full_clean(exclude=["slug"])
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)

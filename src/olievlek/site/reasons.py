@@ -1,7 +1,7 @@
 """The reason the project team gives when it rejects or sends something back: one length
 limit, one form field with a counter, one service check, and a preview of the mail it
 will send, shared by every review in the back office (sign-ups, profile changes, stories,
-campaign requests, meetings).
+campaign requests, meetings) and by a member declining a Pay it Forward proposal.
 
 The preview renders the same templates with the same context as the mail itself, in the
 same way as `olievlek.network.emails.send_templated`, so what the team reads is what the

@@ -5,6 +5,7 @@ axe-core checks every page on the way."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
@@ -110,7 +111,7 @@ def test_a_learner_is_helped_and_passes_it_on(web):
     page.get_by_role("link", name="Eerste afspraak plannen").click()
     web.check()
     page.get_by_label("Datum en tijd van de eerste afspraak").fill(
-        timezone.localtime().strftime("%Y-%m-%dT10:00")
+        (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT10:00")
     )
     page.get_by_label("Kijkje in de keuken (bezoek)").check()
     page.get_by_role("button", name="Opslaan").click()

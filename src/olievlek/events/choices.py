@@ -21,9 +21,12 @@ class EventKind(models.TextChoices):
 
 
 class ReviewState(models.TextChoices):
-    """A meeting by the project team is published at once; one organised by a partner or
-    proposed by a member waits until the project team publishes (or rejects) it."""
+    """Where a meeting stands before the public sees it. One state for every meeting: a
+    meeting the project team makes starts as a *draft* and is published on purpose; one
+    organised by a partner or proposed by a member waits (*pending*) until the project
+    team publishes (or rejects) it. Only *published* meetings are seen outside the team."""
 
+    DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Waiting for review")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")

@@ -17,7 +17,14 @@ from django.utils.text import slugify
 
 from olievlek.network.models import Organisation
 
-from .choices import Attendance, Audience, DivisionState, EventKind, RegistrationState
+from .choices import (
+    Attendance,
+    Audience,
+    DivisionState,
+    EventKind,
+    RegistrationState,
+    ReviewState,
+)
 from .models import Division, DivisionInvitee, Event, EventTheme, FollowUp, Registration
 from .services.divisions import division_solve
 
@@ -83,6 +90,7 @@ def _at(days: int, hour: int, minute: int = 0) -> datetime:
 
 def _event(created_by, *, themes, **fields) -> Event:
     fields.setdefault("ends_at", fields["starts_at"] + timedelta(hours=3))
+    fields.setdefault("review_state", ReviewState.PUBLISHED)
     event = Event(created_by=created_by, **fields)
     event.slug = f"{slugify(event.title)}-{timezone.localtime(event.starts_at).date()}"
     event.save()
@@ -224,6 +232,21 @@ def _upcoming(rng, staff, bakery, organisations) -> list[Event]:
         capacity=60,
         registration_opens_at=_at(20, 9),
         themes=["organisatie", "ontwikkeling"],
+    )
+    # A draft: the project team prepares it, nobody else sees it until it is published.
+    _event(
+        staff,
+        kind=EventKind.WORKSHOP,
+        title="Workshop het goede gesprek (concept)",
+        description="Voor leidinggevenden: het gesprek over werk, gezondheid en ontwikkeling.",
+        venue="Het Werkhuis",
+        address="Westplein 12",
+        city="Den Haag",
+        province="NL-ZH",
+        starts_at=_at(80, 13),
+        capacity=20,
+        review_state=ReviewState.DRAFT,
+        themes=["betrokkenheid", "apk"],
     )
     cities = [
         ("Utrecht", "NL-UT"),

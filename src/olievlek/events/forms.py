@@ -12,9 +12,11 @@ from olievlek.programme.forms import lines_field
 from olievlek.site.fields import EmailAddressField
 from olievlek.site.forms import StyledFormMixin
 from olievlek.site.markdown_fields import MarkdownTextarea
+from olievlek.site.reasons import reason_field
 
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
+from .models.events import NO_PLACES, PAST_CLOSE, PAST_START
 from .selectors import SORTS
 
 ANY = [("", _("All"))]
@@ -190,17 +192,51 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["hosts"].queryset = _organisations()
         self.fields["invited"].queryset = _organisations()
+        self.fields["capacity"].widget.attrs["min"] = 1
         if self.instance.pk:
             self.initial.setdefault("themes", self.instance.theme_values)
             self.initial.setdefault("hosts", list(self.instance.hosts.all()))
             self.initial.setdefault("invited", list(self.instance.invited_organisations.all()))
             self.initial.setdefault("lines", list(self.instance.programme_lines.all()))
 
+    def _refuse_past(self, name: str, message) -> object:
+        """A new date in the past is refused; an unchanged date of an existing meeting is
+        kept (a past meeting can still be corrected)."""
+        value, before = self.cleaned_data.get(name), getattr(self.instance, name)
+        unchanged = (
+            self.instance.pk
+            and value
+            and before
+            and value.replace(second=0, microsecond=0) == before.replace(second=0, microsecond=0)
+        )
+        if value and not unchanged and value < timezone.now():
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_starts_at(self):
+        return self._refuse_past("starts_at", PAST_START)
+
+    def clean_registration_closes_at(self):
+        return self._refuse_past("registration_closes_at", PAST_CLOSE)
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data.get("capacity")
+        if capacity is not None and capacity < 1:
+            raise forms.ValidationError(NO_PLACES)
+        return capacity
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("kind") == EventKind.KIJKJE and not cleaned.get("hosts"):
             self.add_error("hosts", _("A look in the kitchen needs the member that hosts it."))
         return cleaned
+
+
+class RejectForm(StyledFormMixin, forms.Form):
+    reason = reason_field(
+        label=_("Reason for rejection"),
+        help_text=_("The organiser receives this text by email. At most 1000 characters."),
+    )
 
 
 class ManageFilterForm(StyledFormMixin, forms.Form):
@@ -309,13 +345,17 @@ class DivisionForm(StyledFormMixin, forms.Form):
         label=_("Sessions"),
         queryset=Event.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Upcoming meetings of the type session by invitation; their places count."),
+        help_text=_(
+            "Upcoming published meetings of the type session by invitation; their places count."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sessions"].queryset = Event.objects.filter(
-            kind=EventKind.SESSIE, starts_at__gt=timezone.now()
+            kind=EventKind.SESSIE,
+            starts_at__gt=timezone.now(),
+            review_state=ReviewState.PUBLISHED,
         ).order_by("starts_at")
         self.fields["sessions"].label_from_instance = lambda e: (
             f"{session_label(e)} ({e.capacity} " + str(_("places")) + ")"

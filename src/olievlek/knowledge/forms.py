@@ -7,11 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
-from olievlek.network.forms import MAX_REASON_LENGTH
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
-from olievlek.site.mail_preview import CountedTextarea
 from olievlek.site.markdown_fields import MarkdownTextarea
+from olievlek.site.reasons import reason_field
 
 from . import links
 from .choices import CampaignKind, DocumentKind
@@ -138,21 +137,11 @@ class StoryImageForm(StyledFormMixin, forms.Form):
 
 
 class NoteForm(StyledFormMixin, forms.Form):
-    note = forms.CharField(
-        label=_("What should change"),
-        max_length=3000,
-        help_text=_("The employer receives this text by email."),
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    note = reason_field(label=_("What should change"))
 
 
 class ReasonForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=MAX_REASON_LENGTH,
-        help_text=_("The employer receives this text by email."),
-        widget=CountedTextarea(attrs={"rows": 3}),
-    )
+    reason = reason_field(label=_("Reason"))
 
 
 class FactorForm(StyledFormMixin, forms.Form):

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from olievlek.accounts.access import is_team
 from olievlek.network.models import ContactPerson
@@ -80,11 +92,30 @@ def stories_published_of_organisation(*, organisation) -> QuerySet[Story]:
     )
 
 
+# The queue's order: what waits for the team first, then what lies with the member
+# (sent back, or not yet submitted), what is done last.
+_QUEUE_RANK = Case(
+    When(status=StoryStatus.SUBMITTED, then=Value(0)),
+    When(status=StoryStatus.CHANGES_REQUESTED, then=Value(1)),
+    When(status=StoryStatus.DRAFT, then=Value(2)),
+    default=Value(3),
+    output_field=IntegerField(),
+)
+
+
 def story_review_queue(*, status: str = "") -> QuerySet[Story]:
-    qs = Story.objects.exclude(status=StoryStatus.DRAFT)
-    if status:
-        qs = Story.objects.filter(status=status)
-    return _story_list(qs).order_by("status", "-submitted_at", "-id")
+    """Every story for the project team: waiting for review first, the longest waiting
+    at the top; then sent back and drafts (last changed first); published last (newest
+    first). `status` narrows it to one state in the same order."""
+    qs = Story.objects.filter(status=status) if status else Story.objects.all()
+    waiting_since = Case(When(status=StoryStatus.SUBMITTED, then=F("submitted_at")))
+    return _story_list(qs).order_by(
+        _QUEUE_RANK,
+        waiting_since.asc(nulls_last=True),
+        F("published_at").desc(nulls_last=True),
+        "-updated_at",
+        "-id",
+    )
 
 
 def story_counts() -> dict[str, int]:

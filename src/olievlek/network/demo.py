@@ -273,6 +273,12 @@ def build(
             for n in range(pending)
         ]
     )
+    if pending:
+        # The first sign-up looks like the bakery: the review page flags it as a possible
+        # duplicate (similar name, same website domain).
+        twin = organisations[approved]
+        twin.name, twin.slug = f"{DEMO_BAKERY} B.V.", slugify(f"{DEMO_BAKERY} bv")
+        twin.website = "https://korenaar.example/vestiging-zeist"
     Organisation.objects.bulk_create(organisations, batch_size=500)
     profiles = [p for org in organisations[1:] for p in _profiles(rng, org)] + [
         ThemeProfile(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.fields import EmailAddressField, NewPasswordField, PhoneField
 from olievlek.site.forms import StyledFormMixin
-from olievlek.site.mail_preview import CountedTextarea
+from olievlek.site.reasons import reason_field
 
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Theme
 from .models import Organisation, kvk_validator
@@ -215,16 +215,10 @@ class InvitationAcceptForm(StyledFormMixin, forms.Form):
 
 
 # A reason is a few sentences in a mail, not a letter.
-MAX_REASON_LENGTH = 1000
 
 
 class RejectForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for rejection"),
-        max_length=MAX_REASON_LENGTH,
-        help_text=_("The employer receives this text by email."),
-        widget=CountedTextarea(attrs={"rows": 4}),
-    )
+    reason = reason_field(label=_("Reason for rejection"))
 
 
 class RolesForm(StyledFormMixin, forms.Form):

@@ -186,3 +186,39 @@ def profile_change_queue() -> QuerySet[ProfileChange]:
         .select_related("organisation", "requested_by")
         .order_by("requested_at", "id")
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PossibleDuplicate:
+    organisation: Organisation
+    reasons: tuple  # of olievlek.engines.duplicates.Reason
+
+
+def _parties(organisations, emails_by_org: dict[int, list[str]]):
+    from olievlek.engines.duplicates import Party
+
+    return [
+        Party(
+            key=o.pk,
+            name=o.name,
+            kvk=o.kvk_number,
+            addresses=tuple(filter(None, [o.website, o.email, *emails_by_org.get(o.pk, [])])),
+        )
+        for o in organisations
+    ]
+
+
+def registration_duplicates(*, organisation: Organisation) -> list[PossibleDuplicate]:
+    """Other organisations (any status) that may be this sign-up itself: the same KvK
+    number, a similar name, or the same email or website domain."""
+    from olievlek.engines.duplicates import find_duplicates
+
+    fields = ("pk", "name", "kvk_number", "website", "email", "status")
+    others = list(Organisation.objects.exclude(pk=organisation.pk).only(*fields))
+    emails: dict[int, list[str]] = {}
+    for org_id, email in ContactPerson.objects.values_list("organisation_id", "user__email"):
+        emails.setdefault(org_id, []).append(email)
+    (subject,) = _parties([organisation], emails)
+    found = find_duplicates(subject, _parties(others, emails))
+    by_pk = {o.pk: o for o in others}
+    return [PossibleDuplicate(organisation=by_pk[c.key], reasons=c.reasons) for c in found]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import PROVINCE_CHOICES, Theme
 from olievlek.programme.forms import lines_field
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.reasons import reason_field
 
 from .choices import MatchState, Mode, PreferredMode
-from .models import MAX_PLACES
+from .models import MAX_PLACES, PAST_PLAN
 from .selectors import MATCH_SORTS
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -33,6 +35,10 @@ class OfferForm(StyledFormMixin, forms.Form):
         initial=2,
         min_value=1,
         max_value=MAX_PLACES,
+        error_messages={
+            "min_value": _("Offer at least 1 place; 0 places is not possible."),
+            "max_value": _("Offer at most %(limit_value)s places."),
+        },
     )
     offers_advice = forms.BooleanField(label=_("One-to-one advice"), required=False, initial=True)
     offers_visit = forms.BooleanField(
@@ -91,11 +97,12 @@ class ExclusionForm(StyledFormMixin, forms.Form):
 
 
 class DeclineForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(
+    reason = reason_field(
         label=_("Reason"),
-        help_text=_("Short, for example: no time at the moment, or the question does not fit."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
+        help_text=_(
+            "Short, for example: no time at the moment, or the question does not fit. "
+            "At most 1000 characters."
+        ),
     )
 
 
@@ -106,6 +113,12 @@ class PlanForm(StyledFormMixin, forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%d-%m-%Y %H:%M"],
     )
     mode = forms.ChoiceField(label=_("Way of help"), choices=Mode.choices, widget=forms.RadioSelect)
+
+    def clean_planned_at(self):
+        planned_at = self.cleaned_data["planned_at"]
+        if planned_at < timezone.now():
+            raise forms.ValidationError(PAST_PLAN)
+        return planned_at
 
 
 class RatingMixin(forms.Form):

@@ -25,6 +25,7 @@ from .choices import (
 )
 
 MAX_PLACES = 10
+PAST_PLAN = _("The meeting cannot be planned in the past. Choose a date and time from now on.")
 
 
 def validate_themes(value) -> None:

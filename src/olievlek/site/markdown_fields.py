@@ -10,19 +10,33 @@ the preview from `markdown_preview` and the counter follows the typing.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from olievlek.knowledge.markdown import render_markdown
 
-from .mail_preview import CountedTextarea
-
 PREVIEW_BUTTON = "_preview"
 # A preview of at most this much text: the longest markdown field (a story) holds 20,000.
 MAX_PREVIEW_LENGTH = 20000
+
+
+class CountedTextarea(forms.Textarea):
+    """A text box with "12 of 1000 characters" under it, kept up to date by olievlek.js."""
+
+    template_name = "django/forms/widgets/counted.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        maximum = context["widget"]["attrs"].get("maxlength", "")
+        counter = _("{count} of {max} characters").replace("{max}", str(maximum))
+        context["widget"]["counter_text"] = counter
+        context["widget"]["counter"] = counter.replace("{count}", str(len(value or "")))
+        return context
 
 
 class MarkdownTextarea(CountedTextarea):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.network.choices import Theme
@@ -26,6 +27,12 @@ class RoundForm(StyledFormMixin, forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError(_("The closing date cannot be in the past."))
+        return closes_on
 
     def clean_teams(self) -> list[TeamSpec]:
         specs = []

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -26,6 +27,11 @@ from ..choices import (
 
 def _token() -> str:
     return secrets.token_urlsafe(24)
+
+
+PAST_START = _("The start cannot be in the past. Choose a date and time from now on.")
+NO_PLACES = _("A meeting needs at least 1 place; 0 places is not possible.")
+PAST_CLOSE = _("Registration cannot close in the past. Choose a moment from now on.")
 
 
 class Event(models.Model):
@@ -67,14 +73,17 @@ class Event(models.Model):
     online_url = models.URLField(_("online meeting link"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
-    capacity = models.PositiveIntegerField(_("number of places"))
+    capacity = models.PositiveIntegerField(
+        _("number of places"),
+        validators=[MinValueValidator(1, message=NO_PLACES)],
+    )
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     audience = models.CharField(
         _("audience"), max_length=8, choices=Audience.choices, default=Audience.PUBLIC
     )
     review_state = models.CharField(
-        _("review"), max_length=10, choices=ReviewState.choices, default=ReviewState.PUBLISHED
+        _("review"), max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
     review_note = models.TextField(_("reason for rejection"), blank=True)
     # A member that proposed this meeting itself: a follow-up taken up by the network.
@@ -111,6 +120,10 @@ class Event(models.Model):
 
     def clean(self) -> None:
         errors = {}
+        # A new meeting cannot start in the past; an existing one keeps its date (the
+        # service refuses moving it into the past).
+        if self._state.adding and self.starts_at and self.starts_at < timezone.now():
+            errors["starts_at"] = PAST_START
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The end must be after the start.")
         if not (self.address or self.online_url):

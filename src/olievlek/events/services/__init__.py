@@ -23,11 +23,12 @@ from .registrations import (
     registration_register_visitor,
     registration_resend_confirmation,
 )
-from .review import event_publish, event_reject
+from .review import event_publish, event_reject, event_reject_preview
 
 __all__ = [
     "event_publish",
     "event_reject",
+    "event_reject_preview",
     "Person",
     "availability_set",
     "division_create",

@@ -52,6 +52,9 @@ def division_create(*, title: str, sessions: Iterable[Event], organisations, act
         errors["sessions"] = _("Choose at least one session.")
     elif any(s.kind != EventKind.SESSIE or s.has_started for s in sessions):
         errors["sessions"] = _("Choose sessions (by invitation) that have not started yet.")
+    elif any(not s.is_published for s in sessions):
+        # Invitees are placed in these meetings: they must be able to see them.
+        errors["sessions"] = _("Publish the sessions first; a draft cannot be chosen.")
     if not organisations:
         errors["invitees"] = _("The group of invitees is empty.")
     if errors:
@@ -202,8 +205,43 @@ def _store_score(division: Division) -> None:
     division.save(update_fields=["placed", "imbalance"])
 
 
-def division_move(*, invitee: DivisionInvitee, session: Event | None, actor) -> DivisionInvitee:
-    """Put an invitee in another session (or none), within the session's free places."""
+class AvailabilityConflict(ValidationError):
+    """The session does not suit what the invitee said it can attend; the move is still
+    possible once the project team confirms it."""
+
+
+def move_conflict(*, invitee: DivisionInvitee, session: Event | None) -> str:
+    """Why `session` does not suit the invitee's availability, or "" when it does."""
+    if session is None:
+        return ""
+    name = invitee.organisation.name
+    if invitee.responded_at is None:
+        return _(
+            "%(name)s has not said yet which sessions it can attend; %(session)s may not suit it."
+        ) % {"name": name, "session": session.title}
+    available = sorted(invitee.available_sessions.all(), key=lambda s: (s.starts_at, s.pk))
+    if any(s.pk == session.pk for s in available):
+        return ""
+    if not available:
+        return _(
+            "%(name)s said it cannot attend any of the sessions, so not %(session)s either."
+        ) % {"name": name, "session": session.title}
+    return _("%(name)s said it can attend only %(sessions)s, not %(session)s.") % {
+        "name": name,
+        "sessions": ", ".join(s.title for s in available),
+        "session": session.title,
+    }
+
+
+def division_move(
+    *, invitee: DivisionInvitee, session: Event | None, actor, confirmed: bool = False
+) -> DivisionInvitee:
+    """Put an invitee in another session (or none), within the session's free places. A
+    session that does not suit its availability raises `AvailabilityConflict` naming the
+    conflict, unless the project team has `confirmed` the move after that warning."""
+    conflict = move_conflict(invitee=invitee, session=session)
+    if conflict and not confirmed:
+        raise AvailabilityConflict(conflict, code="availability")
     with transaction.atomic():
         division = Division.objects.select_for_update().get(pk=invitee.division_id)
         if division.state != DivisionState.PROPOSED:
@@ -225,6 +263,7 @@ def division_move(*, invitee: DivisionInvitee, session: Event | None, actor) -> 
             target=division,
             organisation=invitee.organisation.name,
             session=str(session) if session else "",
+            against_availability=bool(conflict),
         )
     return invitee
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from olievlek.site.cache import bump
 
 from ..choices import RegistrationState, ReviewState
 from ..models import Event, EventTheme
+from ..models.events import NO_PLACES, PAST_CLOSE, PAST_START
 from .registrations import promote_after_capacity_change
 
 EDITABLE_FIELDS = (
@@ -63,6 +65,29 @@ def _set_relations(event: Event, *, themes: Iterable[str], hosts, invited, lines
         event.programme_lines.set(lines)
 
 
+def _same_minute(before, after) -> bool:
+    """Forms give whole minutes: a time that only loses its seconds has not moved."""
+    if not (isinstance(before, datetime) and isinstance(after, datetime)):
+        return False
+    return before.replace(second=0, microsecond=0) == after.replace(second=0, microsecond=0)
+
+
+def _refuse_the_past(event: Event, fields: Iterable[str]) -> None:
+    """A start or a registration deadline may not be set in the past. Checked here as
+    well as in the form, so the API and imports cannot get around it."""
+    now = timezone.now()
+    errors = {}
+    if "starts_at" in fields and event.starts_at and event.starts_at < now:
+        errors["starts_at"] = PAST_START
+    closes = event.registration_closes_at
+    if "registration_closes_at" in fields and closes and closes < now:
+        errors["registration_closes_at"] = PAST_CLOSE
+    if event.capacity is not None and event.capacity < 1:
+        errors["capacity"] = NO_PLACES
+    if errors:
+        raise ValidationError(errors)
+
+
 def _reindex(event: Event) -> None:
     """Keep the site search current: public meetings are found, others are taken out, and
     the organisations behind the meeting take part in its programme lines."""
@@ -83,15 +108,17 @@ def event_create(
     proposed_by=None,
 ) -> Event:
     """A new meeting; `organiser` is the partner organisation (None for the project team),
-    `proposed_by` the member that proposes to organise it itself. A partner's meeting and
-    a member's proposal wait for the project team to publish them."""
+    `proposed_by` the member that proposes to organise it itself. The project team's own
+    meeting starts as a draft, a partner's meeting and a member's proposal wait for
+    review: none is public until the project team publishes it."""
     event = Event(
         organisation=organiser,
         created_by=actor,
         proposed_by=proposed_by,
-        review_state=ReviewState.PUBLISHED if is_team(actor) else ReviewState.PENDING,
+        review_state=ReviewState.DRAFT if is_team(actor) else ReviewState.PENDING,
         **{f: data[f] for f in EDITABLE_FIELDS if f in data},
     )
+    _refuse_the_past(event, EDITABLE_FIELDS)
     event.slug = _unique_slug(event)
     event.full_clean()
     with transaction.atomic():
@@ -110,10 +137,14 @@ def event_update(
     """Change a meeting. More places promote people from the waiting list; fewer places
     than people with a seat is refused (nobody loses a confirmed seat silently)."""
     changed = {}
+    moved = set()
     for name in EDITABLE_FIELDS:
         if name in data and getattr(event, name) != data[name]:
+            if not _same_minute(getattr(event, name), data[name]):
+                moved.add(name)
             changed[name] = [str(getattr(event, name)), str(data[name])]
             setattr(event, name, data[name])
+    _refuse_the_past(event, moved)
     event.full_clean(exclude=["slug"])
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from olievlek.network.tests.factories import OrganisationFactory
 
-from ..choices import Audience, EventKind, RegistrationState
+from ..choices import Audience, EventKind, RegistrationState, ReviewState
 from ..models import Event, EventTheme, Registration
 
 
@@ -30,6 +30,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3))
     capacity = 25
     audience = Audience.PUBLIC
+    review_state = ReviewState.PUBLISHED
 
     @factory.post_generation
     def themes(obj, create, extracted, **kwargs):
@@ -44,6 +45,8 @@ class EventFactory(factory.django.DjangoModelFactory):
         today = factory.Trait(
             starts_at=factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=30))
         )
+        draft = factory.Trait(review_state=ReviewState.DRAFT)
+        pending = factory.Trait(review_state=ReviewState.PENDING)
         members_only = factory.Trait(audience=Audience.MEMBERS)
         invited_only = factory.Trait(audience=Audience.INVITED)
         session = factory.Trait(kind=EventKind.SESSIE, audience=Audience.INVITED)

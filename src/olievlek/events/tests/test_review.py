@@ -32,9 +32,10 @@ def test_a_partners_new_meeting_waits_for_review(client_for, partner):
     assert _propose(client_for, partner).review_state == ReviewState.PENDING
 
 
-def test_a_meeting_by_staff_is_published_at_once(client_for, staff_user):
+def test_a_meeting_by_staff_starts_as_a_draft_not_waiting_for_review(client_for, staff_user):
     client_for(staff_user).post("/beheer/bijeenkomsten/nieuw", form_data(title="Teamdag"))
-    assert Event.objects.get(title="Teamdag").review_state == ReviewState.PUBLISHED
+    assert Event.objects.get(title="Teamdag").review_state == ReviewState.DRAFT
+    assert not selectors.review_queue().filter(title="Teamdag").exists()
 
 
 def test_a_meeting_waiting_for_review_is_not_in_the_calendar(client, client_for, partner, user_a):

@@ -17,8 +17,8 @@ from olievlek.site.forms import add_service_errors
 
 from .. import services
 from ..forms import DivisionForm
-from ..models import Division, Event
-from ..services.divisions import invitee_addresses
+from ..models import Division
+from ..services.divisions import AvailabilityConflict, invitee_addresses
 
 
 @require_GET
@@ -132,12 +132,30 @@ def division_solve(request, pk: int):
 @require_POST
 @staff_required
 def division_move(request, pk: int, invitee_pk: int):
+    """Move an invitee. A session that does not suit its availability first shows a
+    warning naming the conflict, with a button to move it anyway."""
     division = get_object_or_404(Division, pk=pk)
     invitee = get_object_or_404(division.invitees.select_related("organisation"), pk=invitee_pk)
     session_pk = request.POST.get("session")
-    session = get_object_or_404(Event, pk=session_pk) if session_pk else None
+    session = get_object_or_404(division.sessions, pk=session_pk) if session_pk else None
     try:
-        services.division_move(invitee=invitee, session=session, actor=request.user)
+        services.division_move(
+            invitee=invitee,
+            session=session,
+            actor=request.user,
+            confirmed=request.POST.get("confirm") == "1",
+        )
+    except AvailabilityConflict as conflict:
+        return render(
+            request,
+            "events/divisions/move_confirm.html",
+            {
+                "division": division,
+                "invitee": invitee,
+                "session": session,
+                "conflict": " ".join(conflict.messages),
+            },
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

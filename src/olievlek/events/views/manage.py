@@ -19,7 +19,7 @@ from olievlek.site.markdown_fields import wants_preview
 from .. import selectors, services
 from ..access import event_manager_required, organiser_required
 from ..choices import RegistrationState
-from ..forms import AttendanceForm, EventForm, ManageFilterForm
+from ..forms import AttendanceForm, EventForm, ManageFilterForm, RejectForm
 
 
 @require_GET
@@ -79,7 +79,12 @@ def event_edit(request, event):
     return render(
         request,
         "events/backoffice/form.html",
-        {"form": form, "event": event, "counts": selectors.seat_counts(event)},
+        {
+            "form": form,
+            "event": event,
+            "counts": selectors.seat_counts(event),
+            "reject_form": RejectForm(),
+        },
     )
 
 

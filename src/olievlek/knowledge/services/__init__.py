@@ -10,6 +10,7 @@ from .campaign import (
     campaign_item_create,
     campaign_item_update,
     usage_request_approve,
+    usage_request_close_preview,
     usage_request_create,
     usage_request_reject,
     usage_request_revoke,
@@ -31,6 +32,7 @@ from .stories import (
     story_image_remove,
     story_publish,
     story_request_changes,
+    story_request_changes_preview,
     story_submit,
     story_update,
 )
@@ -55,10 +57,12 @@ __all__ = [
     "story_image_remove",
     "story_publish",
     "story_request_changes",
+    "story_request_changes_preview",
     "story_submit",
     "story_update",
     "usage_request_approve",
     "usage_request_create",
+    "usage_request_close_preview",
     "usage_request_reject",
     "usage_request_revoke",
 ]

@@ -20,6 +20,7 @@ from olievlek.accounts.access import is_team
 from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Status
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..choices import RequestStatus
 from ..models import CampaignDownload, CampaignItem, UsageRequest
@@ -217,11 +218,24 @@ def usage_request_approve(*, request: UsageRequest, actor) -> UsageRequest:
     return request
 
 
+def _closing_reason(reason: str) -> str:
+    return reason_clean(reason, empty_message=_("Give the reason; the employer will read it."))
+
+
+def usage_request_close_preview(*, request: UsageRequest, reason: str, status: str) -> MailPreview:
+    """The mail rejecting (`status` rejected) or revoking (revoked) the request with this
+    reason would send, without deciding anything."""
+    reason = _closing_reason(reason)
+    return mail_preview(
+        template=f"knowledge/emails/request_{status}",
+        recipients=contact_emails(request.organisation),
+        context={"usage_request": request, "reason": reason},
+    )
+
+
 def _close(request: UsageRequest, actor, reason: str, *, status: str, allowed_from: set[str]):
     require_staff(actor)
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason; the employer will read it.")})
+    reason = _closing_reason(reason)
     with transaction.atomic():
         request = _decide(request, actor, allowed_from=allowed_from)
         request.status = status

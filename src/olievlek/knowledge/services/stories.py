@@ -16,6 +16,7 @@ from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.network.choices import Theme
 from olievlek.site.cache import bump
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..choices import EDITABLE_STATUSES, StoryStatus
 from ..markdown import render_markdown
@@ -162,13 +163,27 @@ def story_publish(*, story: Story, actor) -> Story:
     return story
 
 
+def _changes_note(note: str) -> str:
+    return reason_clean(
+        note, field="note", empty_message=_("Say what should change; the employer will read it.")
+    )
+
+
+def story_request_changes_preview(*, story: Story, note: str) -> MailPreview:
+    """The mail sending the story back with this note would send, without sending it."""
+    note = _changes_note(note)
+    return mail_preview(
+        template="knowledge/emails/story_changes",
+        recipients=contact_emails(story.organisation),
+        context={"story": story, "note": note},
+    )
+
+
 def story_request_changes(*, story: Story, actor, note: str) -> Story:
     """Send a submitted (or published) story back with a note; a published story is
     taken offline until it is published again."""
     require_staff(actor)
-    note = note.strip()
-    if not note:
-        raise ValidationError({"note": _("Say what should change; the employer will read it.")})
+    note = _changes_note(note)
     with transaction.atomic():
         story = Story.objects.select_for_update().select_related("organisation").get(pk=story.pk)
         if story.status not in {StoryStatus.SUBMITTED, StoryStatus.PUBLISHED}:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from olievlek.network.views.access import staff_required
 from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
+from olievlek.site.reasons import wants_preview
 
 from .. import selectors, services
 from ..choices import RequestStatus
@@ -112,13 +113,23 @@ def request_decide(request, pk: int):
     )
     decision = request.POST.get("decision")
     reason_form = ReasonForm(request.POST if decision in {"reject", "revoke"} else None)
+    preview = None
     if request.method == "POST":
         try:
             if decision == "approve":
                 services.usage_request_approve(request=usage, actor=request.user)
                 messages.success(request, _("The request has been approved and the link sent."))
                 return redirect("knowledge:backoffice_requests")
-            if decision in {"reject", "revoke"} and reason_form.is_valid():
+            closing = decision in {"reject", "revoke"} and reason_form.is_valid()
+            if closing and wants_preview(request):
+                preview = services.usage_request_close_preview(
+                    request=usage,
+                    reason=reason_form.cleaned_data["reason"],
+                    status=RequestStatus.REJECTED
+                    if decision == "reject"
+                    else RequestStatus.REVOKED,
+                )
+            elif closing:
                 action = (
                     services.usage_request_reject
                     if decision == "reject"
@@ -140,6 +151,7 @@ def request_decide(request, pk: int):
         {
             "usage": usage,
             "reason_form": reason_form,
+            "preview": preview,
             "downloads": usage.downloads.select_related("user")[:50],
         },
     )

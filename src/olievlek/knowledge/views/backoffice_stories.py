@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from olievlek.network.views.access import staff_required
 from olievlek.programme.services import set_lines
 from olievlek.site.forms import add_service_errors
-from olievlek.site.markdown_fields import wants_preview
+from olievlek.site.markdown_fields import wants_preview as wants_markdown_preview
+from olievlek.site.reasons import wants_preview
 
 from .. import links, selectors, services
 from ..choices import StoryStatus
@@ -46,13 +47,18 @@ def story_review(request, pk: int):
     story = get_object_or_404(Story.objects.select_related("organisation"), pk=pk)
     decision = request.POST.get("decision")
     note_form = NoteForm(request.POST if decision == "changes" else None)
+    preview = None
     if request.method == "POST":
         try:
             if decision == "publish":
                 services.story_publish(story=story, actor=request.user)
                 messages.success(request, _("The story has been published."))
                 return redirect("knowledge:backoffice_stories")
-            if decision == "changes" and note_form.is_valid():
+            if decision == "changes" and note_form.is_valid() and wants_preview(request):
+                preview = services.story_request_changes_preview(
+                    story=story, note=note_form.cleaned_data["note"]
+                )
+            elif decision == "changes" and note_form.is_valid():
                 services.story_request_changes(
                     story=story, actor=request.user, note=note_form.cleaned_data["note"]
                 )
@@ -66,6 +72,7 @@ def story_review(request, pk: int):
         {
             "story": story,
             "note_form": note_form,
+            "preview": preview,
             "events": links.events_by_ids(story.event_links.values_list("event_id", flat=True)),
         },
     )
@@ -76,7 +83,7 @@ def story_review(request, pk: int):
 def story_edit(request, pk: int):
     story = get_object_or_404(Story.objects.select_related("organisation"), pk=pk)
     form = StoryForm(request.POST or None, initial=StoryForm.initial_for(story))
-    if request.method == "POST" and not wants_preview(request, form) and form.is_valid():
+    if request.method == "POST" and not wants_markdown_preview(request, form) and form.is_valid():
         try:
             services.story_update(story=story, actor=request.user, data=form.to_data())
             set_lines(obj=story, lines=form.cleaned_data["lines"])

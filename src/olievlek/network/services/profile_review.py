@@ -10,9 +10,21 @@ from django.utils.translation import gettext as _
 from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..models import Organisation, ProfileChange
 from .search import reindex_organisation
+
+
+def _decision_mail(change: ProfileChange, organisation: Organisation, state: str, reason: str):
+    recipients = list(organisation.contacts.values_list("user__email", flat=True))
+    context = {"organisation": organisation, "rows": change.rows, "reason": reason}
+    template = (
+        "network/emails/profile_change_approved"
+        if state == ProfileChange.State.APPROVED
+        else "network/emails/profile_change_rejected"
+    )
+    return template, recipients, context
 
 
 def _decide(*, change: ProfileChange, actor, state: str, reason: str) -> ProfileChange:
@@ -51,13 +63,7 @@ def _decide(*, change: ProfileChange, actor, state: str, reason: str) -> Profile
         change.decided_by = actor
         change.decided_at = timezone.now()
         change.save(update_fields=["state", "reason", "decided_by", "decided_at"])
-        recipients = list(organisation.contacts.values_list("user__email", flat=True))
-        context = {"organisation": organisation, "rows": change.rows, "reason": reason}
-        template = (
-            "network/emails/profile_change_approved"
-            if state == ProfileChange.State.APPROVED
-            else "network/emails/profile_change_rejected"
-        )
+        template, recipients, context = _decision_mail(change, organisation, state, reason)
         transaction.on_commit(
             lambda: send_in_language(template=template, recipients=recipients, context=context)
         )
@@ -68,8 +74,19 @@ def profile_change_approve(*, change: ProfileChange, actor) -> ProfileChange:
     return _decide(change=change, actor=actor, state=ProfileChange.State.APPROVED, reason="")
 
 
+def _rejection_reason(reason: str) -> str:
+    return reason_clean(reason, empty_message=_("Give the reason; the employer will read it."))
+
+
+def profile_change_reject_preview(*, change: ProfileChange, reason: str) -> MailPreview:
+    """The mail a rejection with this reason would send, without deciding anything."""
+    reason = _rejection_reason(reason)
+    template, recipients, context = _decision_mail(
+        change, change.organisation, ProfileChange.State.REJECTED, reason
+    )
+    return mail_preview(template=template, recipients=recipients, context=context)
+
+
 def profile_change_reject(*, change: ProfileChange, actor, reason: str) -> ProfileChange:
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason; the employer will read it.")})
+    reason = _rejection_reason(reason)
     return _decide(change=change, actor=actor, state=ProfileChange.State.REJECTED, reason=reason)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from olievlek.accounts.languages import send_in_language
 from olievlek.audit.services import audit_record
 from olievlek.site.cache import bump
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..choices import Status
 from ..models import Organisation
@@ -26,6 +27,11 @@ def _address_confirmed(organisation: Organisation) -> bool:
     return EmailAddress.objects.filter(
         user__contact__organisation=organisation, verified=True
     ).exists()
+
+
+def _decision_mail(organisation: Organisation, status: str, reason: str):
+    template = "network/emails/approved" if status == Status.APPROVED else "network/emails/rejected"
+    return template, _contact_emails(organisation), {"organisation": organisation, "reason": reason}
 
 
 def _review(*, organisation: Organisation, actor, status: str, reason: str) -> Organisation:
@@ -53,11 +59,7 @@ def _review(*, organisation: Organisation, actor, status: str, reason: str) -> O
         audit_record(
             actor=actor, action=f"organisation.{status}", target=organisation, reason=reason
         )
-        template = (
-            "network/emails/approved" if status == Status.APPROVED else "network/emails/rejected"
-        )
-        recipients = _contact_emails(organisation)
-        context = {"organisation": organisation, "reason": reason}
+        template, recipients, context = _decision_mail(organisation, status, reason)
         transaction.on_commit(
             lambda: send_in_language(template=template, recipients=recipients, context=context)
         )
@@ -68,10 +70,19 @@ def organisation_approve(*, organisation: Organisation, actor) -> Organisation:
     return _review(organisation=organisation, actor=actor, status=Status.APPROVED, reason="")
 
 
+def _rejection_reason(reason: str) -> str:
+    return reason_clean(reason, empty_message=_("Give the reason; the employer will read it."))
+
+
+def organisation_reject_preview(*, organisation: Organisation, reason: str) -> MailPreview:
+    """The mail a rejection with this reason would send, without deciding anything."""
+    reason = _rejection_reason(reason)
+    template, recipients, context = _decision_mail(organisation, Status.REJECTED, reason)
+    return mail_preview(template=template, recipients=recipients, context=context)
+
+
 def organisation_reject(*, organisation: Organisation, actor, reason: str) -> Organisation:
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason; the employer will read it.")})
+    reason = _rejection_reason(reason)
     return _review(organisation=organisation, actor=actor, status=Status.REJECTED, reason=reason)
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
 from olievlek.site.forms import add_service_errors
 from olievlek.site.inbox import inbox_collect
-from olievlek.site.mail_preview import PREVIEW_DECISION, mail_preview
+from olievlek.site.reasons import wants_preview
 
 from .. import exports, selectors, services
 from ..choices import Status
@@ -61,20 +61,9 @@ def review(request, pk: int):
     organisation = selectors.registration_get(pk=pk)
     if organisation is None:
         raise Http404
-    decision = request.POST.get("decision")
-    reject_form = RejectForm(request.POST if decision in ("reject", PREVIEW_DECISION) else None)
+    reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
     preview = None
-    if decision == PREVIEW_DECISION:
-        # Show the mail as the employer will get it; nothing is decided or sent yet.
-        if reject_form.is_valid():
-            preview = mail_preview(
-                template="network/emails/rejected",
-                context={
-                    "organisation": organisation,
-                    "reason": reject_form.cleaned_data["reason"],
-                },
-            )
-    elif request.method == "POST":
+    if request.method == "POST":
         try:
             if request.POST.get("decision") == "approve":
                 services.organisation_approve(organisation=organisation, actor=request.user)
@@ -83,7 +72,11 @@ def review(request, pk: int):
                     _("%(name)s has been approved and emailed.") % {"name": organisation.name},
                 )
                 return redirect("backoffice:queue")
-            if reject_form.is_valid():
+            if reject_form.is_valid() and wants_preview(request):
+                preview = services.organisation_reject_preview(
+                    organisation=organisation, reason=reject_form.cleaned_data["reason"]
+                )
+            elif reject_form.is_valid():
                 services.organisation_reject(
                     organisation=organisation,
                     actor=request.user,
@@ -105,9 +98,12 @@ def review(request, pk: int):
         {
             "organisation": organisation,
             "reject_form": reject_form,
+            "preview": preview,
             "contacts": selectors.organisation_contacts(organisation=organisation),
             "profiles": organisation.theme_profiles.order_by("theme"),
-            "mail_preview": preview,
+            "duplicates": selectors.registration_duplicates(organisation=organisation)
+            if organisation.status == Status.PENDING
+            else [],
         },
     )
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.audit.selectors import audit_entries_for
 from olievlek.site.forms import add_service_errors
+from olievlek.site.reasons import wants_preview
 
 from .. import selectors, services
 from ..forms import RejectForm
@@ -33,6 +34,7 @@ def profile_change_review(request, pk: int):
     change = get_object_or_404(ProfileChange.objects.select_related("organisation"), pk=pk)
     decision = request.POST.get("decision")
     reject_form = RejectForm(request.POST if decision == "reject" else None)
+    preview = None
     if request.method == "POST":
         try:
             if decision == "approve":
@@ -41,7 +43,11 @@ def profile_change_review(request, pk: int):
                     request, _("The change has been published and the employer emailed.")
                 )
                 return redirect("backoffice:profile_changes")
-            if decision == "reject" and reject_form.is_valid():
+            if decision == "reject" and reject_form.is_valid() and wants_preview(request):
+                preview = services.profile_change_reject_preview(
+                    change=change, reason=reject_form.cleaned_data["reason"]
+                )
+            elif decision == "reject" and reject_form.is_valid():
                 services.profile_change_reject(
                     change=change, actor=request.user, reason=reject_form.cleaned_data["reason"]
                 )
@@ -58,6 +64,7 @@ def profile_change_review(request, pk: int):
             "change": change,
             "organisation": change.organisation,
             "reject_form": reject_form,
+            "preview": preview,
             "history": audit_entries_for(target=change.organisation)[:20],
         },
     )

@@ -4,6 +4,7 @@ from .matches import (
     match_accept,
     match_ask,
     match_decline,
+    match_decline_preview,
     match_propose_by_staff,
     matches_expire,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "match_ask",
     "match_complete",
     "match_decline",
+    "match_decline_preview",
     "match_log_meeting",
     "match_plan",
     "match_propose_by_staff",

@@ -9,6 +9,7 @@ the same moment can never take more places than the offer has.
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,10 +20,19 @@ from django.utils.translation import gettext as _
 from olievlek.audit.services import audit_record
 from olievlek.network.models import Organisation
 from olievlek.site.cache import bump
+from olievlek.site.reasons import MailPreview, mail_preview, reason_clean
 
 from ..choices import Answer, MatchState, OfferStatus, Origin, RequestStatus
 from ..models import HelpRequest, Match, Offer
-from .common import are_excluded, free_places, held_places, notify, pair_score, reasons_for
+from .common import (
+    are_excluded,
+    contact_emails,
+    free_places,
+    held_places,
+    notify,
+    pair_score,
+    reasons_for,
+)
 
 DEFAULT_RESPONSE_DAYS = 14
 
@@ -158,10 +168,26 @@ def _close(match: Match, state: str, now: datetime) -> None:
     )
 
 
+def _decline_reason(reason: str) -> str:
+    return reason_clean(reason, empty_message=_("Give a reason; it helps the project team."))
+
+
+def match_decline_preview(*, match: Match, organisation: Organisation, reason: str) -> MailPreview:
+    """The mail the other side would get if `organisation` declined with this reason."""
+    reason = _decline_reason(reason)
+    side = _side(match, organisation)
+    other = match.learner if side == "mentor" else match.mentor
+    shown = copy.copy(match)  # the mail reads the reason from the match; nothing is saved
+    shown.decline_reason = reason
+    return mail_preview(
+        template="payitforward/emails/declined",
+        recipients=contact_emails([other]),
+        context={"match": shown},
+    )
+
+
 def match_decline(*, match: Match, organisation: Organisation, reason: str) -> Match:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give a reason; it helps the project team.")})
+    reason = _decline_reason(reason)
     now = timezone.now()
     with transaction.atomic():
         match = Match.objects.select_for_update().get(pk=match.pk)

@@ -14,7 +14,7 @@ from olievlek.network.models import Organisation
 from olievlek.site.cache import bump
 
 from ..choices import MatchState, Mode, OfferStatus, RequestStatus
-from ..models import MAX_PLACES, HelpRequest, Match, Offer, Pledge
+from ..models import MAX_PLACES, PAST_PLAN, HelpRequest, Match, Offer, Pledge
 from .common import notify
 from .offers import OfferData, offer_create
 
@@ -37,6 +37,8 @@ def match_plan(
 ) -> Match:
     if mode not in Mode.values:
         raise ValidationError({"mode": _("Choose advice or a visit.")})
+    if planned_at < timezone.now():
+        raise ValidationError({"planned_at": PAST_PLAN})
     with transaction.atomic():
         match, _side = _locked(match, organisation)
         if match.state not in (MatchState.ACCEPTED, MatchState.PLANNED):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from olievlek.network.views.access import member_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.reasons import wants_preview
 
 from .. import selectors, services
 from ..choices import Answer, MatchState
@@ -99,15 +100,19 @@ def accept(request, organisation, pk: int):
 def decline(request, organisation, pk: int):
     match = _match(organisation, pk)
     form = DeclineForm(request.POST or None)
+    preview = None
     if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
         try:
-            services.match_decline(
-                match=match, organisation=organisation, reason=form.cleaned_data["reason"]
-            )
+            if wants_preview(request):
+                preview = services.match_decline_preview(
+                    match=match, organisation=organisation, reason=reason
+                )
+            else:
+                services.match_decline(match=match, organisation=organisation, reason=reason)
+                return _done(request, match, _("You have declined the proposal."))
         except ValidationError as error:
             add_service_errors(form, error)
-        else:
-            return _done(request, match, _("You have declined the proposal."))
     return render(
         request,
         "payitforward/member/match_form.html",
@@ -117,6 +122,8 @@ def decline(request, organisation, pk: int):
             "title": _("Decline the proposal"),
             "intro": _("The other side receives your reason by email."),
             "button": _("Decline"),
+            "preview": preview,
+            "can_preview": True,
         },
     )
 

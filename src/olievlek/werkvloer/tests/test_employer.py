@@ -32,6 +32,17 @@ def test_an_employer_starts_a_round_with_teams(client_for, user_a, org_a):
     assert scan_round.teams.count() == 2
 
 
+def test_a_closing_date_in_the_past_is_refused_by_the_form(client_for, user_a):
+    response = client_for(user_a).post(
+        "/mijn/werkvloer/rondes/nieuw",
+        {"name": "Voorjaar", "closes_on": "2020-01-01", "teams": "Bakkerij, 12"},
+    )
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["closes_on"])
+    assert "De sluitingsdatum kan niet in het verleden liggen." in errors
+    assert not ScanRound.objects.exists()
+
+
 def test_a_badly_written_team_line_is_explained_and_kept(client_for, user_a):
     response = client_for(user_a).post(
         "/mijn/werkvloer/rondes/nieuw",

@@ -156,3 +156,20 @@ document.addEventListener("click", async (event) => {
     button.form.requestSubmit(button);
   }
 });
+
+// <textarea maxlength data-counter="%(count)s of %(max)s ...">: a live character counter
+// below the field (the help text already states the limit for those without script).
+document.querySelectorAll("textarea[data-counter][maxlength]").forEach((field) => {
+  const counter = document.createElement("p");
+  counter.className = "utrecht-form-field-description ov-counter";
+  counter.id = `${field.id}_counter`;
+  counter.setAttribute("aria-live", "polite");
+  const update = () => {
+    counter.textContent = field.dataset.counter
+      .replace("%(count)s", String(field.value.length))
+      .replace("%(max)s", field.getAttribute("maxlength"));
+  };
+  update();
+  field.after(counter);
+  field.addEventListener("input", update);
+});

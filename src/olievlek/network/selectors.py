@@ -123,6 +123,21 @@ def registration_queue() -> QuerySet[Organisation]:
     )
 
 
+def registration_queue_filtered(*, q: str = "", confirmed: str = "") -> QuerySet[Organisation]:
+    """The queue narrowed by name, city or KvK number and by a confirmed address."""
+    qs = registration_queue()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(kvk_number=q))
+    if confirmed:
+        qs = qs.filter(address_confirmed=confirmed == "yes")
+    return qs
+
+
+def organisation_contact_emails(*, organisation: Organisation) -> list[str]:
+    """Where a mail about the organisation goes (as the review services send it)."""
+    return list(organisation.contacts.values_list("user__email", flat=True))
+
+
 def registration_get(*, pk: int) -> Organisation | None:
     return (
         Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()

@@ -9,16 +9,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
+from olievlek.site.backoffice_menu import forget_waiting_work
+from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
 from olievlek.site.inbox import inbox_collect
 
 from .. import exports, selectors, services
-from ..choices import Status
 from ..forms import (
     DirectoryFilterForm,
     InvitationForm,
@@ -46,11 +48,24 @@ def dashboard(request):
     )
 
 
-@require_GET
-@staff_required
-def queue(request):
-    return render(
-        request, "network/backoffice/queue.html", {"organisations": selectors.registration_queue()}
+def _review_confirm(organisation, decision: str, reject_form) -> Confirm:
+    recipients = tuple(selectors.organisation_contact_emails(organisation=organisation))
+    cancel_href = reverse("backoffice:review", args=[organisation.pk])
+    if decision == "approve":
+        return Confirm(
+            title=_("Approve %(name)s?") % {"name": organisation.name},
+            text=_("The organisation appears in the directory and its contact person can log in."),
+            recipients=recipients,
+            button=_("Approve"),
+            cancel_href=cancel_href,
+        )
+    return Confirm(
+        title=_("Reject %(name)s?") % {"name": organisation.name},
+        text=_("The employer receives this reason:"),
+        quote=reject_form.cleaned_data["reason"],
+        recipients=recipients,
+        button=_("Reject"),
+        cancel_href=cancel_href,
     )
 
 
@@ -61,14 +76,21 @@ def review(request, pk: int):
     if organisation is None:
         raise Http404
     reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
+    decision = request.POST.get("decision")
+    if wants_confirm_step(request) and (decision == "approve" or reject_form.is_valid()):
+        return confirm_page(request, confirm=_review_confirm(organisation, decision, reject_form))
     if request.method == "POST":
+        recipients = selectors.organisation_contact_emails(organisation=organisation)
         try:
-            if request.POST.get("decision") == "approve":
+            if decision == "approve":
                 services.organisation_approve(organisation=organisation, actor=request.user)
                 messages.success(
                     request,
-                    _("%(name)s has been approved and emailed.") % {"name": organisation.name},
+                    _("%(name)s has been approved.") % {"name": organisation.name}
+                    + " "
+                    + mailed_to(recipients),
                 )
+                forget_waiting_work()
                 return redirect("backoffice:queue")
             if reject_form.is_valid():
                 services.organisation_reject(
@@ -78,11 +100,14 @@ def review(request, pk: int):
                 )
                 messages.success(
                     request,
-                    _("%(name)s has been rejected and emailed.") % {"name": organisation.name},
+                    _("%(name)s has been rejected.") % {"name": organisation.name}
+                    + " "
+                    + mailed_to(recipients),
                 )
+                forget_waiting_work()
                 return redirect("backoffice:queue")
         except ValidationError as error:
-            if request.POST.get("decision") == "approve":
+            if decision == "approve":
                 messages.error(request, " ".join(error.messages))
             else:
                 add_service_errors(reject_form, error)
@@ -94,27 +119,6 @@ def review(request, pk: int):
             "reject_form": reject_form,
             "contacts": selectors.organisation_contacts(organisation=organisation),
             "profiles": organisation.theme_profiles.order_by("theme"),
-        },
-    )
-
-
-@require_GET
-@staff_required
-def organisation_list(request):
-    q = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "")
-    status = status if status in Status.values else ""
-    page = Paginator(selectors.organisation_backoffice_list(q=q, status=status), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "network/backoffice/organisations.html",
-        {
-            "page_obj": page,
-            "q": q,
-            "status": status,
-            "statuses": Status.choices,
         },
     )
 

@@ -80,10 +80,12 @@ def stories_published_of_organisation(*, organisation) -> QuerySet[Story]:
     )
 
 
-def story_review_queue(*, status: str = "") -> QuerySet[Story]:
+def story_review_queue(*, status: str = "", q: str = "") -> QuerySet[Story]:
     qs = Story.objects.exclude(status=StoryStatus.DRAFT)
     if status:
         qs = Story.objects.filter(status=status)
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(organisation__name__icontains=q))
     return _story_list(qs).order_by("status", "-submitted_at", "-id")
 
 

@@ -55,9 +55,11 @@ class ListPage:
         return self.page_obj.paginator.count
 
 
-def list_filters(request, form_class: type[forms.Form]) -> tuple[forms.Form, dict[str, Any]]:
+def list_filters(
+    request, form_class: type[forms.Form], **form_kwargs
+) -> tuple[forms.Form, dict[str, Any]]:
     """The bound filter form and the values that are valid (empty ones left out)."""
-    form = form_class(request.GET or None)
+    form = form_class(request.GET or None, **form_kwargs)
     if not request.GET:
         return form, {}
     form.is_valid()

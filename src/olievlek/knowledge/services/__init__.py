@@ -30,8 +30,10 @@ from .stories import (
     story_image_add,
     story_image_remove,
     story_publish,
+    story_publish_undoable,
     story_request_changes,
     story_submit,
+    story_unpublish,
     story_update,
 )
 
@@ -54,6 +56,8 @@ __all__ = [
     "story_image_add",
     "story_image_remove",
     "story_publish",
+    "story_publish_undoable",
+    "story_unpublish",
     "story_request_changes",
     "story_submit",
     "story_update",

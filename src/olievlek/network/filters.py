@@ -36,3 +36,38 @@ class SignupListFilter(StyledFormMixin, forms.Form):
         required=False,
         choices=ANY + [("yes", _("Yes")), ("no", _("No"))],
     )
+
+
+class ProfileChangeListFilter(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
+    q = forms.CharField(
+        label=_("Organisation"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+class InvitationListFilter(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
+    q = forms.CharField(
+        label=_("Email address or organisation"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    expired = forms.ChoiceField(
+        label=_("Link"),
+        required=False,
+        choices=ANY + [("no", _("Still valid")), ("yes", _("Expired"))],
+    )
+
+
+class AuditListFilter(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
+    q = forms.CharField(
+        label=_("Object, person or action"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )

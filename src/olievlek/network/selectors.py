@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from olievlek.accounts.access import is_team
 
 from .choices import Status
-from .models import ContactPerson, Organisation, ProfileChange, ThemeProfile
+from .models import ContactPerson, Invitation, Organisation, ProfileChange, ThemeProfile
 
 SORTS = {
     "naam": ("name", "id"),
@@ -195,9 +196,19 @@ def figures_of_the_day() -> dict[str, int | None]:
     return figures
 
 
-def profile_change_queue() -> QuerySet[ProfileChange]:
-    return (
-        ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
-        .select_related("organisation", "requested_by")
-        .order_by("requested_at", "id")
-    )
+def profile_change_queue(*, q: str = "") -> QuerySet[ProfileChange]:
+    qs = ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
+    if q:
+        qs = qs.filter(organisation__name__icontains=q)
+    return qs.select_related("organisation", "requested_by").order_by("requested_at", "id")
+
+
+def invitations_open(*, q: str = "", expired: str = "") -> QuerySet[Invitation]:
+    """Invitations nobody accepted yet, oldest first."""
+    qs = Invitation.objects.filter(accepted_at=None)
+    if q:
+        qs = qs.filter(Q(email__icontains=q) | Q(organisation__name__icontains=q))
+    if expired:
+        now = timezone.now()
+        qs = qs.filter(expires_at__lte=now) if expired == "yes" else qs.filter(expires_at__gt=now)
+    return qs.select_related("organisation", "invited_by").order_by("created_at", "id")

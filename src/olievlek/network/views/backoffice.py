@@ -6,7 +6,6 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,13 +13,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
+from olievlek.audit.selectors import (
+    audit_entries_for,
+    audit_entries_recent,
+    audit_entries_search,
+)
 from olievlek.site.backoffice_menu import forget_waiting_work
 from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
 from olievlek.site.inbox import inbox_collect
+from olievlek.site.listing import Column, list_filters, list_page
 
 from .. import exports, selectors, services
+from ..filters import AuditListFilter
 from ..forms import (
     DirectoryFilterForm,
     InvitationForm,
@@ -31,6 +36,14 @@ from ..forms import (
 from ..models import Organisation
 from .access import staff_required
 from .member import save_theme_forms, theme_forms
+
+AUDIT_COLUMNS = [
+    Column(key="when", label=_("When"), sort=("created_at",)),
+    Column(key="who", label=_("Who"), sort=("actor_name",)),
+    Column(key="what", label=_("What"), sort=("action",)),
+    Column(key="object", label=_("Object"), sort=("target_label",)),
+    Column(key="changes", label=_("Before and after")),
+]
 
 
 @require_GET
@@ -230,5 +243,12 @@ def export(request, fmt: str):
 @require_GET
 @staff_required
 def audit_log(request):
-    page = Paginator(audit_entries_recent(), 50).get_page(request.GET.get("page"))
-    return render(request, "network/backoffice/audit.html", {"page_obj": page})
+    form, filters = list_filters(request, AuditListFilter)
+    listing = list_page(
+        request=request,
+        queryset=audit_entries_search(**filters),
+        columns=AUDIT_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+    )
+    return render(request, "network/backoffice/audit.html", {"listing": listing})

@@ -10,21 +10,34 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.audit.selectors import audit_entries_for
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_filters, list_page
 
 from .. import selectors, services
+from ..filters import ProfileChangeListFilter
 from ..forms import RejectForm
 from ..models import ProfileChange
 from .access import staff_required
+
+PROFILE_CHANGE_COLUMNS = [
+    Column(key="organisation", label=_("Organisation"), sort=("organisation__name",)),
+    Column(key="change", label=_("Change")),
+    Column(key="asked_by", label=_("Asked by"), sort=("requested_by__email",)),
+    Column(key="received", label=_("Received"), sort=("requested_at",)),
+]
 
 
 @require_GET
 @staff_required
 def profile_change_queue(request):
-    return render(
-        request,
-        "network/backoffice/profile_changes.html",
-        {"changes": selectors.profile_change_queue()},
+    form, filters = list_filters(request, ProfileChangeListFilter)
+    listing = list_page(
+        request=request,
+        queryset=selectors.profile_change_queue(**filters),
+        columns=PROFILE_CHANGE_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
     )
+    return render(request, "network/backoffice/profile_changes.html", {"listing": listing})
 
 
 @require_http_methods(["GET", "POST"])

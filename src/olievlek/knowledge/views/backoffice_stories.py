@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,11 +26,11 @@ from ..models import Story
 from ..services._common import contact_emails
 
 STORY_COLUMNS = [
-    Column(key="select", label=_("Select")),
-    Column(key="title", label=_("Title"), sort=("title",)),
-    Column(key="organisation", label=_("Organisation"), sort=("organisation__name",)),
-    Column(key="status", label=_("Status"), sort=("status",)),
-    Column(key="submitted", label=_("Submitted"), sort=("submitted_at",)),
+    Column(key="select", label=_lazy("Select")),
+    Column(key="title", label=_lazy("Title"), sort=("title",)),
+    Column(key="organisation", label=_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="status", label=_lazy("Status"), sort=("status",)),
+    Column(key="submitted", label=_lazy("Submitted"), sort=("submitted_at",)),
 ]
 
 

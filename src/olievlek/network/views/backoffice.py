@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.audit.selectors import (
@@ -38,11 +39,11 @@ from .access import staff_required
 from .member import save_theme_forms, theme_forms
 
 AUDIT_COLUMNS = [
-    Column(key="when", label=_("When"), sort=("created_at",)),
-    Column(key="who", label=_("Who"), sort=("actor_name",)),
-    Column(key="what", label=_("What"), sort=("action",)),
-    Column(key="object", label=_("Object"), sort=("target_label",)),
-    Column(key="changes", label=_("Before and after")),
+    Column(key="when", label=_lazy("When"), sort=("created_at",)),
+    Column(key="who", label=_lazy("Who"), sort=("actor_name",)),
+    Column(key="what", label=_lazy("What"), sort=("action",)),
+    Column(key="object", label=_lazy("Object"), sort=("target_label",)),
+    Column(key="changes", label=_lazy("Before and after")),
 ]
 
 

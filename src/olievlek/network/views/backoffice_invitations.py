@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from olievlek.site.listing import Column, list_filters, list_page
@@ -16,11 +17,11 @@ from ..models import Invitation
 from .access import staff_required
 
 INVITATION_COLUMNS = [
-    Column(key="email", label=_("Email address"), sort=("email",)),
-    Column(key="organisation", label=_("Organisation"), sort=("organisation__name",)),
-    Column(key="sent", label=_("Sent"), sort=("created_at",)),
-    Column(key="valid", label=_("Link valid until"), sort=("expires_at",)),
-    Column(key="action", label=_("Action")),
+    Column(key="email", label=_lazy("Email address"), sort=("email",)),
+    Column(key="organisation", label=_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="sent", label=_lazy("Sent"), sort=("created_at",)),
+    Column(key="valid", label=_lazy("Link valid until"), sort=("expires_at",)),
+    Column(key="action", label=_lazy("Action")),
 ]
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,21 +20,21 @@ from ..filters import OrganisationListFilter, SignupListFilter
 from .access import staff_required
 
 SIGNUP_COLUMNS = [
-    Column(key="select", label=_("Select")),
-    Column(key="name", label=_("Organisation"), sort=("name",)),
-    Column(key="kvk", label=_("KvK number"), sort=("kvk_number",)),
-    Column(key="city", label=_("City"), sort=("city",)),
-    Column(key="contact", label=_("Contact")),
-    Column(key="confirmed", label=_("Email address confirmed"), sort=("address_confirmed",)),
-    Column(key="received", label=_("Received"), sort=("created_at",)),
+    Column(key="select", label=_lazy("Select")),
+    Column(key="name", label=_lazy("Organisation"), sort=("name",)),
+    Column(key="kvk", label=_lazy("KvK number"), sort=("kvk_number",)),
+    Column(key="city", label=_lazy("City"), sort=("city",)),
+    Column(key="contact", label=_lazy("Contact")),
+    Column(key="confirmed", label=_lazy("Email address confirmed"), sort=("address_confirmed",)),
+    Column(key="received", label=_lazy("Received"), sort=("created_at",)),
 ]
 
 ORGANISATION_COLUMNS = [
-    Column(key="name", label=_("Name"), sort=("name",)),
-    Column(key="city", label=_("City"), sort=("city",)),
-    Column(key="status", label=_("Status"), sort=("status",)),
-    Column(key="role", label=_("Role")),
-    Column(key="contacts", label=_("Contacts"), sort=("contact_count",)),
+    Column(key="name", label=_lazy("Name"), sort=("name",)),
+    Column(key="city", label=_lazy("City"), sort=("city",)),
+    Column(key="status", label=_lazy("Status"), sort=("status",)),
+    Column(key="role", label=_lazy("Role")),
+    Column(key="contacts", label=_lazy("Contacts"), sort=("contact_count",)),
 ]
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.audit.selectors import audit_entries_for
@@ -19,10 +20,10 @@ from ..models import ProfileChange
 from .access import staff_required
 
 PROFILE_CHANGE_COLUMNS = [
-    Column(key="organisation", label=_("Organisation"), sort=("organisation__name",)),
-    Column(key="change", label=_("Change")),
-    Column(key="asked_by", label=_("Asked by"), sort=("requested_by__email",)),
-    Column(key="received", label=_("Received"), sort=("requested_at",)),
+    Column(key="organisation", label=_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="change", label=_lazy("Change")),
+    Column(key="asked_by", label=_lazy("Asked by"), sort=("requested_by__email",)),
+    Column(key="received", label=_lazy("Received"), sort=("requested_at",)),
 ]
 
 

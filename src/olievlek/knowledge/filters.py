@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
 
-from .choices import RequestStatus, StoryStatus
+from .choices import CampaignKind, RequestStatus, StoryStatus
 
 
 class StoryListFilter(StyledFormMixin, forms.Form):
@@ -30,6 +30,25 @@ class StoryListFilter(StyledFormMixin, forms.Form):
 
 class RequestListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
+    q = forms.CharField(
+        label=_("Item or organisation"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All"))] + RequestStatus.choices
+    )
+
+
+class CampaignItemListFilter(StyledFormMixin, forms.Form):
+    hide_optional_marker = True
+    q = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All"))] + CampaignKind.choices
     )

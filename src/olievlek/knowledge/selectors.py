@@ -181,8 +181,13 @@ def campaign_item_public(*, slug: str) -> CampaignItem | None:
     return CampaignItem.objects.filter(slug=slug, is_active=True).first()
 
 
-def campaign_items_backoffice() -> QuerySet[CampaignItem]:
-    return CampaignItem.objects.annotate(
+def campaign_items_backoffice(*, q: str = "", kind: str = "") -> QuerySet[CampaignItem]:
+    items = CampaignItem.objects.all()
+    if q:
+        items = items.filter(title__icontains=q)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.annotate(
         download_count=Count("downloads", distinct=True),
         request_count=Count("requests", distinct=True),
         pending_count=Count(
@@ -198,10 +203,12 @@ def usage_requests_of(*, organisation, item: CampaignItem | None = None):
     return qs.order_by("-created_at", "-id")
 
 
-def usage_requests_backoffice(*, status: str = "") -> QuerySet[UsageRequest]:
+def usage_requests_backoffice(*, status: str = "", q: str = "") -> QuerySet[UsageRequest]:
     qs = UsageRequest.objects.select_related("item", "organisation", "requested_by")
     if status:
         qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(item__title__icontains=q) | Q(organisation__name__icontains=q))
     return qs.annotate(download_count=Count("downloads")).order_by("-created_at", "-id")
 
 

@@ -55,9 +55,7 @@ def event_list(request, partner):
         filtered=bool(filters),
         per_page=25,
     )
-    return render(
-        request, "events/backoffice/list.html", {"listing": listing, "partner": partner}
-    )
+    return render(request, "events/backoffice/list.html", {"listing": listing, "partner": partner})
 
 
 def _relations(form) -> dict:

@@ -75,9 +75,7 @@ def test_undo_takes_the_story_offline_and_back_into_the_queue(staff_user, client
 
 def test_undo_is_offered_only_for_ten_minutes(staff_user, client_for):
     story = _story("Fit op de bouw", "bouw@example.nl", published=True)
-    Story.objects.filter(pk=story.pk).update(
-        published_at=timezone.now() - timedelta(minutes=11)
-    )
+    Story.objects.filter(pk=story.pk).update(published_at=timezone.now() - timedelta(minutes=11))
     page = client_for(staff_user).get(reverse("knowledge:backoffice_story", args=[story.pk]))
     assert reverse("knowledge:backoffice_story_unpublish", args=[story.pk]) not in (
         page.content.decode()

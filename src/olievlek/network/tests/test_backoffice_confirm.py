@@ -59,9 +59,7 @@ def test_confirming_approves_and_says_to_whom_the_mail_went(
     assert mail.outbox[0].to == ["linde@example.nl"]
 
 
-def test_the_reject_confirm_step_shows_the_reason_the_employer_will_read(
-    staff_user, client_for
-):
+def test_the_reject_confirm_step_shows_the_reason_the_employer_will_read(staff_user, client_for):
     linde = _pending("Zorggroep De Linde", "linde@example.nl")
     response = client_for(staff_user).post(
         reverse("backoffice:review", args=[linde.pk]),
@@ -74,9 +72,7 @@ def test_the_reject_confirm_step_shows_the_reason_the_employer_will_read(
     assert linde.status == Status.PENDING
 
 
-def test_bulk_approval_asks_for_confirmation_listing_names_and_addresses(
-    staff_user, client_for
-):
+def test_bulk_approval_asks_for_confirmation_listing_names_and_addresses(staff_user, client_for):
     a = _pending("Bakkerij Aarts", "aarts@example.nl")
     b = _pending("Bouwbedrijf Bos", "bos@example.nl")
     response = client_for(staff_user).post(
@@ -108,9 +104,7 @@ def test_bulk_approval_approves_each_through_the_service_with_audit_and_mail(
     ]
 
 
-def test_bulk_approval_reports_the_one_that_fails_and_approves_the_others(
-    staff_user, client_for
-):
+def test_bulk_approval_reports_the_one_that_fails_and_approves_the_others(staff_user, client_for):
     good = _pending("Bakkerij Aarts", "aarts@example.nl")
     unconfirmed = _pending("Bouwbedrijf Bos", "bos@example.nl", verified=False)
     response = client_for(staff_user).post(

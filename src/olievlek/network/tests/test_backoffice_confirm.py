@@ -139,3 +139,27 @@ def test_the_queue_offers_a_checkbox_only_for_a_sign_up_that_can_be_approved(
     html = client_for(staff_user).get(reverse("backoffice:queue")).content.decode()
     assert f'name="ids" value="{good.pk}"' in html
     assert f'name="ids" value="{unconfirmed.pk}"' not in html
+
+
+def test_a_profile_change_is_published_after_a_confirm_step_naming_the_address(
+    org_a, user_a, staff_user, client_for
+):
+    from .. import services
+    from ..models import ProfileChange
+
+    services.organisation_update(
+        organisation=org_a, actor=user_a, data={"name": "Bakkerij A Groep"}
+    )
+    change = org_a.profile_changes.get()
+    client = client_for(staff_user)
+    url = reverse("backoffice:profile_change_review", args=[change.pk])
+    asked = client.post(url, {"decision": "approve", "step": "confirm"}).content.decode()
+    assert "Bakkerij A Groep" in asked and "a@example.nl" in asked
+    change.refresh_from_db()
+    assert change.state == ProfileChange.State.PENDING
+    response = client.post(url, {"decision": "approve", "confirmed": "1"})
+    change.refresh_from_db()
+    assert change.state == ProfileChange.State.APPROVED
+    assert _messages(response) == [
+        "De wijziging is gepubliceerd. Er is een e-mail gestuurd naar a@example.nl."
+    ]

@@ -59,6 +59,9 @@ def test_a_story_is_written_published_and_found_by_another_word_form(web, people
     page.get_by_role("link", name="Gezondheid op de werkvloer").click()
     web.check()
     page.get_by_role("button", name="Verhaal publiceren").click()
+    page.get_by_role("heading", level=1, name="Gezondheid op de werkvloer publiceren?").wait_for()
+    web.check()
+    page.get_by_role("button", name="Publiceren").click()
     page.get_by_text("Het verhaal is gepubliceerd").wait_for()
     web.check()
 
@@ -107,6 +110,8 @@ def test_an_organisation_asks_for_a_poster_staff_approve_and_it_downloads(web, p
     page.get_by_role("link", name="Poster: Praat over je werk").click()
     web.check()
     page.get_by_role("button", name="Goedkeuren en de downloadlink sturen").click()
+    web.check()
+    page.get_by_role("button", name="Goedkeuren", exact=True).click()
     page.get_by_text("De aanvraag is goedgekeurd").wait_for()
     web.check()
 

@@ -90,6 +90,9 @@ def test_a_learner_is_helped_and_passes_it_on(web):
     assert "Aangrenzende provincies (Utrecht en Gelderland)" in proposals.inner_text()
     web.check()
     page.get_by_role("button", name="Voorstellen publiceren").click()
+    page.get_by_text("1 voorstel gaat uit").wait_for()
+    web.check()
+    page.get_by_role("button", name="Voorstellen publiceren").click()
     page.get_by_text("De ronde is gepubliceerd").wait_for()
     web.check()
     assert {m.to[0] for m in mail.outbox} >= {"mentor@korenaar.example", "leerling@letter.example"}

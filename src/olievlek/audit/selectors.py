@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import AuditEntry
 
@@ -11,3 +11,17 @@ def audit_entries_for(*, target) -> QuerySet[AuditEntry]:
 
 def audit_entries_recent() -> QuerySet[AuditEntry]:
     return AuditEntry.objects.select_related("actor")
+
+
+def audit_entries_search(*, q: str = "") -> QuerySet[AuditEntry]:
+    """The log, newest first, narrowed to entries whose object, person or action
+    contains ``q``."""
+    qs = audit_entries_recent()
+    if q:
+        qs = qs.filter(
+            Q(target_label__icontains=q)
+            | Q(actor_name__icontains=q)
+            | Q(actor_email__icontains=q)
+            | Q(action__icontains=q)
+        )
+    return qs.order_by("-created_at", "-pk")

@@ -17,7 +17,6 @@ from olievlek.site.reasons import reason_field
 from .choices import Attendance, EventKind, ReviewState
 from .models import Event, FollowUp
 from .models.events import NO_PLACES, PAST_CLOSE, PAST_START
-from .selectors import SORTS
 
 ANY = [("", _("All"))]
 EXTRA_PEOPLE = 3
@@ -255,21 +254,6 @@ class ManageFilterForm(StyledFormMixin, forms.Form):
     review = forms.ChoiceField(
         label=_("Review"), required=False, choices=ANY + list(ReviewState.choices)
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("datum", _("Date (earliest first)")),
-            ("-datum", _("Date (latest first)")),
-            ("titel", _("Title")),
-        ],
-    )
-
-    def filters(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
-        values = {name: data.get(name) or "" for name in self.fields}
-        values["sort"] = values["sort"] if values["sort"] in SORTS else "datum"
-        return values
 
 
 class AttendanceForm(forms.Form):

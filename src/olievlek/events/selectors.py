@@ -134,10 +134,14 @@ def waiting_position(registration: Registration) -> int | None:
     )
 
 
-def event_registrations(*, event: Event, state: str = "") -> QuerySet[Registration]:
+def event_registrations(*, event: Event, state: str = "", q: str = "") -> QuerySet[Registration]:
     registrations = event.registrations.select_related("organisation").order_by(
         "sequence", "created_at", "id"
     )
+    if q:
+        registrations = registrations.filter(
+            Q(name__icontains=q) | Q(email__icontains=q) | Q(organisation__name__icontains=q)
+        )
     return registrations.filter(state=state) if state else registrations
 
 

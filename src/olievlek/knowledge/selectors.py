@@ -103,11 +103,14 @@ _QUEUE_RANK = Case(
 )
 
 
-def story_review_queue(*, status: str = "") -> QuerySet[Story]:
+def story_review_queue(*, status: str = "", q: str = "") -> QuerySet[Story]:
     """Every story for the project team: waiting for review first, the longest waiting
     at the top; then sent back and drafts (last changed first); published last (newest
-    first). `status` narrows it to one state in the same order."""
+    first). `status` narrows it to one state in the same order, `q` to a title or
+    organisation."""
     qs = Story.objects.filter(status=status) if status else Story.objects.all()
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(organisation__name__icontains=q))
     waiting_since = Case(When(status=StoryStatus.SUBMITTED, then=F("submitted_at")))
     return _story_list(qs).order_by(
         _QUEUE_RANK,
@@ -210,8 +213,13 @@ def campaign_item_public(*, slug: str) -> CampaignItem | None:
     return CampaignItem.objects.filter(slug=slug, is_active=True).first()
 
 
-def campaign_items_backoffice() -> QuerySet[CampaignItem]:
-    return CampaignItem.objects.annotate(
+def campaign_items_backoffice(*, q: str = "", kind: str = "") -> QuerySet[CampaignItem]:
+    items = CampaignItem.objects.all()
+    if q:
+        items = items.filter(title__icontains=q)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.annotate(
         download_count=Count("downloads", distinct=True),
         request_count=Count("requests", distinct=True),
         pending_count=Count(
@@ -227,10 +235,12 @@ def usage_requests_of(*, organisation, item: CampaignItem | None = None):
     return qs.order_by("-created_at", "-id")
 
 
-def usage_requests_backoffice(*, status: str = "") -> QuerySet[UsageRequest]:
+def usage_requests_backoffice(*, status: str = "", q: str = "") -> QuerySet[UsageRequest]:
     qs = UsageRequest.objects.select_related("item", "organisation", "requested_by")
     if status:
         qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(item__title__icontains=q) | Q(organisation__name__icontains=q))
     return qs.annotate(download_count=Count("downloads")).order_by("-created_at", "-id")
 
 

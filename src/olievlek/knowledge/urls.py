@@ -46,7 +46,13 @@ urlpatterns = [
     path("mijn/campagne/", campaign.my_requests, name="my_campaign"),
     # Back office
     path("beheer/verhalen/", backoffice_stories.story_queue, name="backoffice_stories"),
+    path("beheer/verhalen/publiceren", backoffice_stories.story_bulk, name="backoffice_story_bulk"),
     path("beheer/verhalen/<int:pk>/", backoffice_stories.story_review, name="backoffice_story"),
+    path(
+        "beheer/verhalen/<int:pk>/offline",
+        backoffice_stories.story_unpublish,
+        name="backoffice_story_unpublish",
+    ),
     path(
         "beheer/verhalen/<int:pk>/bewerken",
         backoffice_stories.story_edit,

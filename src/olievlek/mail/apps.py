@@ -10,7 +10,8 @@ class MailConfig(AppConfig):
     name = "olievlek.mail"
     label = "mail"
     verbose_name = _("Mail")
-    backoffice_items = [(_("Mail"), "mail:list")]
+    backoffice_items = [(_("Outgoing mail"), "mail:list")]
+    backoffice_position = 90
 
     def inbox_items(self):
         """Rows for the project team's work inbox (``olievlek.site.inbox``)."""

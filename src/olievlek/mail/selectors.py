@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from .models import OutboundMail
@@ -14,11 +14,13 @@ RECIPIENT_LIMITS: dict[str, tuple[int, timedelta]] = {
 }
 
 
-def mail_list(*, state: str = "") -> QuerySet[OutboundMail]:
-    """Outgoing mails, newest first, optionally in one state."""
+def mail_list(*, state: str = "", q: str = "") -> QuerySet[OutboundMail]:
+    """Outgoing mails, newest first, optionally in one state or to/about ``q``."""
     mails = OutboundMail.objects.defer("body_text", "body_html")
     if state:
         mails = mails.filter(state=state)
+    if q:
+        mails = mails.filter(Q(recipient__icontains=q) | Q(subject__icontains=q))
     return mails.order_by("-created_at", "-pk")
 
 

@@ -5,36 +5,41 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from olievlek.accounts.access import team_required
+from olievlek.site.listing import Column, list_filters, list_page
 
 from . import selectors, services
+from .filters import MailListFilter
 from .models import OutboundMail
 
 PAGE_SIZE = 50
+MAIL_COLUMNS = [
+    Column(key="created", label=_lazy("Created"), sort=("created_at",)),
+    Column(key="recipient", label=_lazy("Recipient"), sort=("recipient",)),
+    Column(key="subject", label=_lazy("Subject"), sort=("subject",)),
+    Column(key="state", label=_lazy("State"), sort=("state",)),
+    Column(key="attempts", label=_lazy("Attempts"), sort=("attempts",)),
+]
 
 
 @require_GET
 @team_required
 def mail_list(request):
-    state = request.GET.get("state", "")
-    if state not in OutboundMail.State.values:
-        state = ""
-    page = Paginator(selectors.mail_list(state=state), PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = selectors.mail_state_counts()
-    return render(
-        request,
-        "mail/backoffice/list.html",
-        {
-            "page_obj": page,
-            "state": state,
-            "states": [(v, label, counts[v]) for v, label in OutboundMail.State.choices],
-        },
+    form, filters = list_filters(request, MailListFilter, counts=selectors.mail_state_counts())
+    listing = list_page(
+        request=request,
+        queryset=selectors.mail_list(**filters),
+        columns=MAIL_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+        per_page=PAGE_SIZE,
     )
+    return render(request, "mail/backoffice/list.html", {"listing": listing})
 
 
 @require_GET

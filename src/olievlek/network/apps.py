@@ -5,6 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "olievlek.network"
     verbose_name = _("Network")
+    # The back office's menu (``olievlek.site.backoffice_menu``): (label, URL name).
+    backoffice_position = 10
+    backoffice_items = [
+        (_("Sign-ups"), "backoffice:queue"),
+        (_("Profile changes"), "backoffice:profile_changes"),
+        (_("Organisations"), "backoffice:organisations"),
+        (_("Import"), "backoffice:import_upload"),
+        (_("Invitations not accepted"), "backoffice:invitations"),
+        (_("Audit log"), "backoffice:audit"),
+    ]
 
     def inbox_items(self):
         """Rows for the project team's work inbox (``olievlek.site.inbox``)."""

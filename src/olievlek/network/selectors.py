@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from olievlek.accounts.access import is_team
 
 from .choices import Status
-from .models import ContactPerson, Organisation, ProfileChange, ThemeProfile
+from .models import ContactPerson, Invitation, Organisation, ProfileChange, ThemeProfile
 
 SORTS = {
     "naam": ("name", "id"),
@@ -123,6 +124,32 @@ def registration_queue() -> QuerySet[Organisation]:
     )
 
 
+def registration_queue_filtered(*, q: str = "", confirmed: str = "") -> QuerySet[Organisation]:
+    """The queue narrowed by name, city or KvK number and by a confirmed address."""
+    qs = registration_queue()
+    if q:
+        qs = qs.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(kvk_number=q))
+    if confirmed:
+        qs = qs.filter(address_confirmed=confirmed == "yes")
+    return qs
+
+
+def organisation_contact_emails(*, organisation: Organisation) -> list[str]:
+    """Where a mail about the organisation goes (as the review services send it)."""
+    return list(organisation.contacts.values_list("user__email", flat=True))
+
+
+def contact_emails_of(*, organisation_ids) -> list[str]:
+    """The contact persons' addresses of several organisations, in one query."""
+    return sorted(
+        set(
+            ContactPerson.objects.filter(organisation_id__in=list(organisation_ids)).values_list(
+                "user__email", flat=True
+            )
+        )
+    )
+
+
 def registration_get(*, pk: int) -> Organisation | None:
     return (
         Organisation.objects.annotate(address_confirmed=_address_confirmed()).filter(pk=pk).first()
@@ -180,12 +207,22 @@ def figures_of_the_day() -> dict[str, int | None]:
     return figures
 
 
-def profile_change_queue() -> QuerySet[ProfileChange]:
-    return (
-        ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
-        .select_related("organisation", "requested_by")
-        .order_by("requested_at", "id")
-    )
+def profile_change_queue(*, q: str = "") -> QuerySet[ProfileChange]:
+    qs = ProfileChange.objects.filter(state=ProfileChange.State.PENDING)
+    if q:
+        qs = qs.filter(organisation__name__icontains=q)
+    return qs.select_related("organisation", "requested_by").order_by("requested_at", "id")
+
+
+def invitations_open(*, q: str = "", expired: str = "") -> QuerySet[Invitation]:
+    """Invitations nobody accepted yet, oldest first."""
+    qs = Invitation.objects.filter(accepted_at=None)
+    if q:
+        qs = qs.filter(Q(email__icontains=q) | Q(organisation__name__icontains=q))
+    if expired:
+        now = timezone.now()
+        qs = qs.filter(expires_at__lte=now) if expired == "yes" else qs.filter(expires_at__gt=now)
+    return qs.select_related("organisation", "invited_by").order_by("created_at", "id")
 
 
 @dataclass(frozen=True, kw_only=True)

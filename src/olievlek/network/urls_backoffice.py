@@ -7,6 +7,7 @@ from .views import (
     backoffice_erasure,
     backoffice_imports,
     backoffice_invitations,
+    backoffice_lists,
     backoffice_profile,
 )
 
@@ -14,7 +15,8 @@ app_name = "backoffice"
 
 urlpatterns = [
     path("", backoffice.dashboard, name="dashboard"),
-    path("aanmeldingen/", backoffice.queue, name="queue"),
+    path("aanmeldingen/", backoffice_lists.queue, name="queue"),
+    path("aanmeldingen/goedkeuren", backoffice_lists.queue_bulk, name="queue_bulk"),
     path("aanmeldingen/<int:pk>/", backoffice.review, name="review"),
     path("profielwijzigingen/", backoffice_profile.profile_change_queue, name="profile_changes"),
     path(
@@ -22,7 +24,7 @@ urlpatterns = [
         backoffice_profile.profile_change_review,
         name="profile_change_review",
     ),
-    path("organisaties/", backoffice.organisation_list, name="organisations"),
+    path("organisaties/", backoffice_lists.organisation_list, name="organisations"),
     path("organisaties/<int:pk>/", backoffice.organisation_edit, name="organisation_edit"),
     path(
         "organisaties/<int:pk>/verwijderen",

@@ -11,7 +11,11 @@ class PayItForwardConfig(AppConfig):
     # Links in the main menu: (label, URL name).
     nav_items = [(_("Pay it Forward"), "payitforward:index")]
     # Links in the back office's menu and on the member home page.
-    backoffice_items = [(_("Pay it Forward: match rounds"), "payitforward:bo_home")]
+    backoffice_items = [
+        (_("Pay it Forward overview"), "payitforward:bo_home"),
+        (_("Match rounds"), "payitforward:bo_rounds"),
+        (_("All matches"), "payitforward:bo_matches"),
+    ]
     member_items = [(_("Pay it Forward: offer or ask for help"), "payitforward:member_home")]
 
     def inbox_items(self):

@@ -13,7 +13,6 @@ from olievlek.site.reasons import reason_field
 
 from .choices import MatchState, Mode, PreferredMode
 from .models import MAX_PLACES, PAST_PLAN
-from .selectors import MATCH_SORTS
 
 RATING_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
@@ -204,6 +203,8 @@ class OfferFilterForm(StyledFormMixin, forms.Form):
 
 
 class MatchFilterForm(StyledFormMixin, forms.Form):
+    """The filter of the back office's match list; its columns sort it (site/listing.py)."""
+
     hide_optional_marker = True
     state = forms.ChoiceField(
         label=_("State"),
@@ -214,19 +215,3 @@ class MatchFilterForm(StyledFormMixin, forms.Form):
         ],
         required=False,
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        choices=[
-            ("nieuw", _("Newest first")),
-            ("oud", _("Oldest first")),
-            ("score", _("Score")),
-            ("mentor", _("Mentor")),
-            ("leerling", _("Learner")),
-        ],
-        required=False,
-    )
-
-    def filters(self) -> dict:
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        sort = data.get("sort") or "nieuw"
-        return {"state": data.get("state", ""), "sort": sort if sort in MATCH_SORTS else "nieuw"}

@@ -13,14 +13,6 @@ from olievlek.network.models import Organisation
 from .choices import HOLDING_STATES, LIVE_STATES, MatchState, OfferStatus, RequestStatus
 from .models import Exclusion, HelpRequest, Match, MatchRound, Offer, theme_labels
 
-MATCH_SORTS = {
-    "nieuw": ("-created_at", "-id"),
-    "oud": ("created_at", "id"),
-    "score": ("-score", "-id"),
-    "mentor": ("mentor__name", "id"),
-    "leerling": ("learner__name", "id"),
-}
-
 
 def reason_texts(reasons: dict) -> list[str]:
     """Why a pair fits, in words: shared themes, same sector, the provinces."""
@@ -151,13 +143,14 @@ def round_proposals(*, match_round: MatchRound) -> QuerySet[Match]:
     return _with_parties(match_round.matches.all()).order_by("mentor__name", "learner__name", "pk")
 
 
-def backoffice_matches(*, state: str = "", sort: str = "nieuw") -> QuerySet[Match]:
+def backoffice_matches(*, state: str = "") -> QuerySet[Match]:
+    """Every match but the drafts of a round, newest first."""
     qs = _with_parties(Match.objects.exclude(state=MatchState.DRAFT))
     if state == "live":
         qs = qs.filter(state__in=LIVE_STATES)
     elif state:
         qs = qs.filter(state=state)
-    return qs.order_by(*MATCH_SORTS.get(sort, MATCH_SORTS["nieuw"]))
+    return qs.order_by("-created_at", "-id")
 
 
 def backoffice_counts() -> dict[str, int]:

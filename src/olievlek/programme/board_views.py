@@ -19,9 +19,16 @@ from olievlek.events.forms import DateTimeLocalInput
 from olievlek.network.choices import Status
 from olievlek.network.models import Organisation
 from olievlek.site.forms import StyledFormMixin, add_service_errors
+from olievlek.site.listing import Column, list_page
 
 from . import soundingboard as board
 from .models import BoardProposal, BoardVote, VoteChoice
+
+PROPOSAL_COLUMNS = [
+    Column(key="title", label=gettext_lazy("Proposal"), sort=("title",)),
+    Column(key="deadline", label=gettext_lazy("Deadline"), sort=("deadline",)),
+    Column(key="decided", label=gettext_lazy("Decided"), sort=("decided_at",)),
+]
 
 
 class ProposalForm(StyledFormMixin, forms.Form):
@@ -123,7 +130,9 @@ def staff_list(request):
         request,
         "programme/board/staff_list.html",
         {
-            "proposals": BoardProposal.objects.all(),
+            "listing": list_page(
+                request=request, queryset=BoardProposal.objects.all(), columns=PROPOSAL_COLUMNS
+            ),
             "seats": board.seats(),
             "candidates": Organisation.objects.filter(
                 status=Status.APPROVED, sounding_board_seat__isnull=True

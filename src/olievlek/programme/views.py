@@ -7,18 +7,26 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.accounts.access import team_required
 from olievlek.events import selectors as event_selectors
 from olievlek.network.views.access import member_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_page
 from olievlek.site.markdown_fields import wants_preview
 
 from . import selectors, services
 from .forms import LineForm
 from .initiatives import InitiativeForm, initiative_propose
 from .models import ProgrammeLine
+
+LINE_COLUMNS = [
+    Column(key="name", label=gettext_lazy("Name"), sort=("name",)),
+    Column(key="lead", label=gettext_lazy("Led by")),
+    Column(key="active", label=gettext_lazy("Active"), sort=("is_active",)),
+]
 
 
 @require_GET
@@ -45,7 +53,8 @@ def partner_list(request):
 @require_GET
 @team_required
 def backoffice_list(request):
-    return render(request, "programme/backoffice/list.html", {"lines": selectors.lines_all()})
+    listing = list_page(request=request, queryset=selectors.lines_all(), columns=LINE_COLUMNS)
+    return render(request, "programme/backoffice/list.html", {"listing": listing})
 
 
 def _save(request, *, line: ProgrammeLine | None):

@@ -1,6 +1,10 @@
+from functools import partial
+
 from django.conf import settings
 
 from olievlek.accounts.access import is_team
+
+from .backoffice_menu import backoffice_menu
 
 
 def site(request):
@@ -13,7 +17,11 @@ def site(request):
         from olievlek.network.selectors import organisation_of_user
 
         organisation = organisation_of_user(user)
-    return {"SITE_URL": settings.SITE_URL, "member_organisation": organisation, "is_team": team}
+    context = {"SITE_URL": settings.SITE_URL, "member_organisation": organisation, "is_team": team}
+    if team:
+        # A callable: the template calls it, so only back-office pages pay for the counts.
+        context["backoffice_menu"] = partial(backoffice_menu, path=request.path)
+    return context
 
 
 def navigation(request):

@@ -6,28 +6,39 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.network.choices import sector_name
 from olievlek.network.views.access import staff_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_page
 
 from .. import services
 from ..forms import DivisionForm
 from ..models import Division
 from ..services.divisions import AvailabilityConflict, invitee_addresses
 
+DIVISION_COLUMNS = [
+    Column(key="title", label=_lazy("Title"), sort=("title",)),
+    Column(key="sessions", label=_lazy("Sessions")),
+    Column(key="status", label=_lazy("Status"), sort=("state",)),
+    Column(key="created", label=_lazy("Created"), sort=("created_at",)),
+]
+
 
 @require_GET
 @staff_required
 def division_list(request):
-    page = Paginator(Division.objects.prefetch_related("sessions"), 25).get_page(
-        request.GET.get("page")
+    listing = list_page(
+        request=request,
+        queryset=Division.objects.prefetch_related("sessions"),
+        columns=DIVISION_COLUMNS,
+        per_page=25,
     )
-    return render(request, "events/divisions/list.html", {"page_obj": page})
+    return render(request, "events/divisions/list.html", {"listing": listing})
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,33 +8,55 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_filters, list_page
 from olievlek.site.markdown_fields import wants_preview
 
 from .. import selectors, services
 from ..access import event_manager_required, organiser_required
-from ..choices import RegistrationState
+from ..filters import RegistrationListFilter
 from ..forms import AttendanceForm, EventForm, ManageFilterForm, RejectForm
+
+# "datum" and "titel" are the sort keys the list had before it sorted on its columns.
+EVENT_COLUMNS = [
+    Column(key="titel", label=_lazy("Title"), sort=("title",)),
+    Column(key="type", label=_lazy("Type"), sort=("kind",)),
+    Column(key="datum", label=_lazy("Starts"), sort=("starts_at",)),
+    Column(key="review", label=_lazy("Review"), sort=("review_state",)),
+    Column(key="registered", label=_lazy("Registered"), sort=("confirmed_count",)),
+    Column(key="waiting", label=_lazy("Waiting list"), sort=("waiting_count",)),
+    Column(key="lists", label=_lazy("Lists")),
+]
+REGISTRATION_COLUMNS = [
+    Column(key="arrival", label=_lazy("Arrival"), sort=("sequence",)),
+    Column(key="name", label=_lazy("Name"), sort=("name",)),
+    Column(key="organisation", label=_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="email", label=_lazy("Email address"), sort=("email",)),
+    Column(key="status", label=_lazy("Status"), sort=("state",)),
+    Column(key="action", label=_lazy("Action")),
+]
 
 
 @require_GET
 @organiser_required
 def event_list(request, partner):
-    form = ManageFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {"q": "", "when": "", "sort": "datum"}
-    page = Paginator(
-        selectors.manageable_events(user=request.user, partner=partner, **filters), 25
-    ).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "events/backoffice/list.html",
-        {"form": form, "page_obj": page, "partner": partner},
+    form, filters = list_filters(request, ManageFilterForm)
+    listing = list_page(
+        request=request,
+        queryset=selectors.manageable_events(user=request.user, partner=partner, **filters),
+        columns=EVENT_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+        per_page=25,
     )
+    return render(request, "events/backoffice/list.html", {"listing": listing, "partner": partner})
 
 
 def _relations(form) -> dict:
@@ -91,21 +113,20 @@ def event_edit(request, event):
 @require_GET
 @event_manager_required
 def event_registrations(request, event):
-    state = request.GET.get("status", "")
-    state = state if state in RegistrationState.values else ""
-    page = Paginator(selectors.event_registrations(event=event, state=state), 50).get_page(
-        request.GET.get("page")
+    form, filters = list_filters(request, RegistrationListFilter)
+    listing = list_page(
+        request=request,
+        queryset=selectors.event_registrations(
+            event=event, state=filters.get("status", ""), q=filters.get("q", "")
+        ),
+        columns=REGISTRATION_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
     )
     return render(
         request,
         "events/backoffice/registrations.html",
-        {
-            "event": event,
-            "page_obj": page,
-            "state": state,
-            "states": RegistrationState.choices,
-            "counts": selectors.seat_counts(event),
-        },
+        {"event": event, "listing": listing, "counts": selectors.seat_counts(event)},
     )
 
 
@@ -113,6 +134,17 @@ def event_registrations(request, event):
 @event_manager_required
 def registration_cancel(request, event, registration_pk: int):
     registration = get_object_or_404(event.registrations, pk=registration_pk)
+    if wants_confirm_step(request):
+        return confirm_page(
+            request,
+            confirm=Confirm(
+                title=_("Cancel the registration of %(name)s?") % {"name": registration.name},
+                text=_("The place goes to the first person on the waiting list."),
+                recipients=(registration.email,),
+                button=_("Cancel the registration"),
+                cancel_href=reverse("events:manage_registrations", args=[event.pk]),
+            ),
+        )
     try:
         services.registration_cancel(registration=registration, actor=request.user)
     except ValidationError as error:
@@ -120,7 +152,9 @@ def registration_cancel(request, event, registration_pk: int):
     else:
         messages.success(
             request,
-            _("The registration of %(name)s has been cancelled.") % {"name": registration.name},
+            _("The registration of %(name)s has been cancelled.") % {"name": registration.name}
+            + " "
+            + mailed_to([registration.email]),
         )
     return redirect("events:manage_registrations", pk=event.pk)
 

@@ -5,13 +5,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from olievlek.accounts.access import team_required
+from olievlek.site.listing import Column, list_page
 
 from .. import selectors_cases, services
 from ..forms import ActivityForm
 from ..models import CampaignActivity
+
+ACTIVITY_COLUMNS = [
+    Column(key="title", label=gettext_lazy("Title"), sort=("title",)),
+    Column(key="kind", label=gettext_lazy("Kind"), sort=("kind",)),
+    Column(key="from", label=gettext_lazy("From"), sort=("started_on",)),
+    Column(key="reach", label=gettext_lazy("Estimated reach"), sort=("estimated_reach",)),
+]
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,7 +34,14 @@ def activities(request):
     return render(
         request,
         "impact/activities.html",
-        {"form": form, "activities": selectors_cases.activities_list()},
+        {
+            "form": form,
+            "listing": list_page(
+                request=request,
+                queryset=selectors_cases.activities_list(),
+                columns=ACTIVITY_COLUMNS,
+            ),
+        },
     )
 
 

@@ -31,9 +31,11 @@ from .stories import (
     story_image_add,
     story_image_remove,
     story_publish,
+    story_publish_undoable,
     story_request_changes,
     story_request_changes_preview,
     story_submit,
+    story_unpublish,
     story_update,
 )
 
@@ -56,6 +58,8 @@ __all__ = [
     "story_image_add",
     "story_image_remove",
     "story_publish",
+    "story_publish_undoable",
+    "story_unpublish",
     "story_request_changes",
     "story_request_changes_preview",
     "story_submit",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +27,8 @@ from ..uploads import check_image
 from ._common import acts_for, contact_emails, require_staff
 
 MAX_IMAGES = 6
+# How long after publishing the review page offers to undo it.
+UNDO_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -176,6 +179,33 @@ def story_request_changes_preview(*, story: Story, note: str) -> MailPreview:
         template="knowledge/emails/story_changes",
         recipients=contact_emails(story.organisation),
         context={"story": story, "note": note},
+    )
+
+
+def story_unpublish(*, story: Story, actor) -> Story:
+    """Undo a publication just made: the story goes offline and back into the queue as
+    submitted. Within ``UNDO_WINDOW`` its first publication date is forgotten too, so a
+    later publication counts as the first. The mail about the publication has gone."""
+    require_staff(actor)
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        if story.status != StoryStatus.PUBLISHED:
+            raise ValidationError(_("This story is not published."))
+        if story_publish_undoable(story=story):
+            story.published_at = None
+        story.status = StoryStatus.SUBMITTED
+        story.save()
+        audit_record(actor=actor, action="story.unpublish", target=story)
+        search_index_story(story=story)
+    return story
+
+
+def story_publish_undoable(*, story: Story) -> bool:
+    """Whether the publication of ``story`` is recent enough to offer an undo."""
+    return (
+        story.status == StoryStatus.PUBLISHED
+        and story.published_at is not None
+        and timezone.now() - story.published_at <= UNDO_WINDOW
     )
 
 

@@ -4,30 +4,61 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from olievlek.network.views.access import staff_required
 from olievlek.programme.services import set_lines
+from olievlek.site.backoffice_menu import forget_waiting_work
+from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_filters, list_page
 from olievlek.site.reasons import wants_preview
 
 from .. import selectors, services
 from ..choices import RequestStatus
+from ..filters import CampaignItemListFilter, RequestListFilter
 from ..forms import CampaignItemForm, ReasonForm
 from ..models import CampaignItem, UsageRequest
+from ..services._common import contact_emails
 from ._files import file_response
+
+ITEM_COLUMNS = [
+    Column(key="title", label=_lazy("Title"), sort=("title",)),
+    Column(key="kind", label=_lazy("Kind"), sort=("kind",)),
+    Column(key="shown", label=_lazy("Shown"), sort=("is_active",)),
+    Column(key="requests", label=_lazy("Requests"), sort=("request_count",)),
+    Column(key="awaiting", label=_lazy("Awaiting"), sort=("pending_count",)),
+    Column(key="downloads", label=_lazy("Downloads"), sort=("download_count",)),
+]
+REQUEST_COLUMNS = [
+    Column(key="item", label=_lazy("Item"), sort=("item__title",)),
+    Column(key="organisation", label=_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="period", label=_lazy("Period"), sort=("period_start",)),
+    Column(key="status", label=_lazy("Status"), sort=("status",)),
+    Column(key="downloads", label=_lazy("Downloads"), sort=("download_count",)),
+    Column(key="received", label=_lazy("Received"), sort=("created_at",)),
+]
 
 
 @require_GET
 @staff_required
 def items(request):
+    form, filters = list_filters(request, CampaignItemListFilter)
+    listing = list_page(
+        request=request,
+        queryset=selectors.campaign_items_backoffice(**filters),
+        columns=ITEM_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+    )
     return render(
         request,
         "knowledge/backoffice/campaign_items.html",
-        {"items": selectors.campaign_items_backoffice(), "reach": selectors.campaign_reach()},
+        {"listing": listing, "reach": selectors.campaign_reach()},
     )
 
 
@@ -93,15 +124,41 @@ def item_file(request, pk: int):
 @require_GET
 @staff_required
 def requests(request):
-    status = request.GET.get("status", "")
-    status = status if status in RequestStatus.values else ""
-    page = Paginator(selectors.usage_requests_backoffice(status=status), 50).get_page(
-        request.GET.get("page")
+    form, filters = list_filters(request, RequestListFilter)
+    listing = list_page(
+        request=request,
+        queryset=selectors.usage_requests_backoffice(**filters),
+        columns=REQUEST_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
     )
-    return render(
-        request,
-        "knowledge/backoffice/campaign_requests.html",
-        {"page_obj": page, "status": status, "statuses": RequestStatus.choices},
+    return render(request, "knowledge/backoffice/campaign_requests.html", {"listing": listing})
+
+
+def _decide_confirm(usage, decision: str, reason_form) -> Confirm:
+    common = {
+        "recipients": tuple(contact_emails(usage.organisation)),
+        "cancel_href": reverse("knowledge:backoffice_request", args=[usage.pk]),
+    }
+    names = {"item": usage.item.title, "name": usage.organisation.name}
+    if decision == "approve":
+        return Confirm(
+            title=_("Approve the use of %(item)s by %(name)s?") % names,
+            text=_("The organisation gets a download link."),
+            button=_("Approve"),
+            **common,
+        )
+    return Confirm(
+        title=(
+            _("Reject the request of %(name)s for %(item)s?")
+            if decision == "reject"
+            else _("Revoke the approval of %(name)s for %(item)s?")
+        )
+        % names,
+        text=_("The organisation receives this reason:"),
+        quote=reason_form.cleaned_data["reason"],
+        button=_("Reject") if decision == "reject" else _("Revoke"),
+        **common,
     )
 
 
@@ -114,11 +171,21 @@ def request_decide(request, pk: int):
     decision = request.POST.get("decision")
     reason_form = ReasonForm(request.POST if decision in {"reject", "revoke"} else None)
     preview = None
+    recipients = contact_emails(usage.organisation)
+    wants_decision = decision == "approve" or reason_form.is_valid()
+    if wants_confirm_step(request) and not wants_preview(request) and wants_decision:
+        return confirm_page(request, confirm=_decide_confirm(usage, decision, reason_form))
     if request.method == "POST":
         try:
             if decision == "approve":
                 services.usage_request_approve(request=usage, actor=request.user)
-                messages.success(request, _("The request has been approved and the link sent."))
+                messages.success(
+                    request,
+                    _("The request has been approved and the link sent.")
+                    + " "
+                    + mailed_to(recipients),
+                )
+                forget_waiting_work()
                 return redirect("knowledge:backoffice_requests")
             closing = decision in {"reject", "revoke"} and reason_form.is_valid()
             if closing and wants_preview(request):
@@ -138,10 +205,15 @@ def request_decide(request, pk: int):
                 action(request=usage, actor=request.user, reason=reason_form.cleaned_data["reason"])
                 messages.success(
                     request,
-                    _("The request has been rejected.")
-                    if decision == "reject"
-                    else _("The approval has been revoked; the link no longer works."),
+                    (
+                        _("The request has been rejected.")
+                        if decision == "reject"
+                        else _("The approval has been revoked; the link no longer works.")
+                    )
+                    + " "
+                    + mailed_to(recipients),
                 )
+                forget_waiting_work()
                 return redirect("knowledge:backoffice_requests")
         except ValidationError as error:
             add_service_errors(reason_form, error)

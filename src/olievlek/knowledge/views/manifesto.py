@@ -6,16 +6,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.network.selectors import organisation_of_user
 from olievlek.network.views.access import member_required, staff_required
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_page
 from olievlek.site.throttle import throttle_posts
 
 from .. import selectors, services
 from ..forms import FactorForm, ReasonForm
 from ..models import Endorsement, ManifestoFactor
+
+SIGNATURE_COLUMNS = [
+    Column(key="organisation", label=gettext_lazy("Organisation"), sort=("organisation__name",)),
+    Column(key="signed", label=gettext_lazy("Signed"), sort=("created_at",)),
+    Column(key="actions", label=gettext_lazy("Actions")),
+]
 
 
 @require_GET
@@ -70,7 +78,11 @@ def backoffice(request):
         "knowledge/backoffice/manifesto.html",
         {
             "factors": selectors.manifesto_factors(),
-            "signatures": selectors.endorsements_backoffice(),
+            "listing": list_page(
+                request=request,
+                queryset=selectors.endorsements_backoffice(),
+                columns=SIGNATURE_COLUMNS,
+            ),
             "removed": selectors.endorsements_backoffice(removed=True),
         },
     )

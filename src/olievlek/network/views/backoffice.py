@@ -6,20 +6,29 @@ import copy
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from olievlek.audit.selectors import audit_entries_for, audit_entries_recent
+from olievlek.audit.selectors import (
+    audit_entries_for,
+    audit_entries_recent,
+    audit_entries_search,
+)
+from olievlek.site.backoffice_menu import forget_waiting_work
+from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
 from olievlek.site.inbox import inbox_collect
+from olievlek.site.listing import Column, list_filters, list_page
 from olievlek.site.reasons import wants_preview
 
 from .. import exports, selectors, services
 from ..choices import Status
+from ..filters import AuditListFilter
 from ..forms import (
     DirectoryFilterForm,
     InvitationForm,
@@ -30,6 +39,14 @@ from ..forms import (
 from ..models import Organisation
 from .access import staff_required
 from .member import save_theme_forms, theme_forms
+
+AUDIT_COLUMNS = [
+    Column(key="when", label=_lazy("When"), sort=("created_at",)),
+    Column(key="who", label=_lazy("Who"), sort=("actor_name",)),
+    Column(key="what", label=_lazy("What"), sort=("action",)),
+    Column(key="object", label=_lazy("Object"), sort=("target_label",)),
+    Column(key="changes", label=_lazy("Before and after")),
+]
 
 
 @require_GET
@@ -47,11 +64,24 @@ def dashboard(request):
     )
 
 
-@require_GET
-@staff_required
-def queue(request):
-    return render(
-        request, "network/backoffice/queue.html", {"organisations": selectors.registration_queue()}
+def _review_confirm(organisation, decision: str, reject_form) -> Confirm:
+    recipients = tuple(selectors.organisation_contact_emails(organisation=organisation))
+    cancel_href = reverse("backoffice:review", args=[organisation.pk])
+    if decision == "approve":
+        return Confirm(
+            title=_("Approve %(name)s?") % {"name": organisation.name},
+            text=_("The organisation appears in the directory and its contact person can log in."),
+            recipients=recipients,
+            button=_("Approve"),
+            cancel_href=cancel_href,
+        )
+    return Confirm(
+        title=_("Reject %(name)s?") % {"name": organisation.name},
+        text=_("The employer receives this reason:"),
+        quote=reject_form.cleaned_data["reason"],
+        recipients=recipients,
+        button=_("Reject"),
+        cancel_href=cancel_href,
     )
 
 
@@ -63,14 +93,22 @@ def review(request, pk: int):
         raise Http404
     reject_form = RejectForm(request.POST if request.POST.get("decision") == "reject" else None)
     preview = None
+    decision = request.POST.get("decision")
+    wants_decision = decision == "approve" or reject_form.is_valid()
+    if wants_confirm_step(request) and not wants_preview(request) and wants_decision:
+        return confirm_page(request, confirm=_review_confirm(organisation, decision, reject_form))
     if request.method == "POST":
+        recipients = selectors.organisation_contact_emails(organisation=organisation)
         try:
-            if request.POST.get("decision") == "approve":
+            if decision == "approve":
                 services.organisation_approve(organisation=organisation, actor=request.user)
                 messages.success(
                     request,
-                    _("%(name)s has been approved and emailed.") % {"name": organisation.name},
+                    _("%(name)s has been approved.") % {"name": organisation.name}
+                    + " "
+                    + mailed_to(recipients),
                 )
+                forget_waiting_work()
                 return redirect("backoffice:queue")
             if reject_form.is_valid() and wants_preview(request):
                 preview = services.organisation_reject_preview(
@@ -84,11 +122,14 @@ def review(request, pk: int):
                 )
                 messages.success(
                     request,
-                    _("%(name)s has been rejected and emailed.") % {"name": organisation.name},
+                    _("%(name)s has been rejected.") % {"name": organisation.name}
+                    + " "
+                    + mailed_to(recipients),
                 )
+                forget_waiting_work()
                 return redirect("backoffice:queue")
         except ValidationError as error:
-            if request.POST.get("decision") == "approve":
+            if decision == "approve":
                 messages.error(request, " ".join(error.messages))
             else:
                 add_service_errors(reject_form, error)
@@ -104,27 +145,6 @@ def review(request, pk: int):
             "duplicates": selectors.registration_duplicates(organisation=organisation)
             if organisation.status == Status.PENDING
             else [],
-        },
-    )
-
-
-@require_GET
-@staff_required
-def organisation_list(request):
-    q = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "")
-    status = status if status in Status.values else ""
-    page = Paginator(selectors.organisation_backoffice_list(q=q, status=status), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "network/backoffice/organisations.html",
-        {
-            "page_obj": page,
-            "q": q,
-            "status": status,
-            "statuses": Status.choices,
         },
     )
 
@@ -236,5 +256,12 @@ def export(request, fmt: str):
 @require_GET
 @staff_required
 def audit_log(request):
-    page = Paginator(audit_entries_recent(), 50).get_page(request.GET.get("page"))
-    return render(request, "network/backoffice/audit.html", {"page_obj": page})
+    form, filters = list_filters(request, AuditListFilter)
+    listing = list_page(
+        request=request,
+        queryset=audit_entries_search(**filters),
+        columns=AUDIT_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+    )
+    return render(request, "network/backoffice/audit.html", {"listing": listing})

@@ -10,15 +10,23 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_page
 
 from .. import imports
 from ..forms import ImportUploadForm
 from ..imports.validation import ALL_COLUMNS, REQUIRED_COLUMNS
 from ..models import ImportJob
 from .access import staff_required
+
+IMPORT_COLUMNS = [
+    Column(key="file", label=gettext_lazy("File"), sort=("filename",)),
+    Column(key="uploaded", label=gettext_lazy("Uploaded"), sort=("created_at",)),
+    Column(key="state", label=gettext_lazy("State"), sort=("state",)),
+]
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,7 +50,12 @@ def import_upload(request):
             "form": form,
             "columns": ALL_COLUMNS,
             "required": REQUIRED_COLUMNS,
-            "jobs": ImportJob.objects.select_related("created_by")[:10],
+            "listing": list_page(
+                request=request,
+                queryset=ImportJob.objects.select_related("created_by"),
+                columns=IMPORT_COLUMNS,
+                per_page=10,
+            ),
         },
     )
 

@@ -4,20 +4,41 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from olievlek.network.selectors import contact_emails_of
 from olievlek.network.views.access import staff_required
+from olievlek.site.backoffice_menu import forget_waiting_work
+from olievlek.site.confirm import Confirm, confirm_page, mailed_to, wants_confirm_step
 from olievlek.site.forms import add_service_errors
+from olievlek.site.listing import Column, list_filters, list_page
 
 from .. import selectors, services
 from ..choices import MatchState
 from ..forms import MatchFilterForm, ProposalChangeForm, RoundStartForm, StaffMatchForm
 from ..models import HelpRequest, Match, MatchRound, Offer
 from ..round_insight import round_unmatched, unreachable_organisations
+
+ROUND_COLUMNS = [
+    Column(key="round", label=_lazy("Round")),
+    Column(key="started", label=_lazy("Started"), sort=("created_at",)),
+    Column(key="state", label=_lazy("State"), sort=("state",)),
+    Column(key="proposals", label=_lazy("Proposals"), sort=("proposal_count",)),
+    Column(key="deadline", label=_lazy("Answer before"), sort=("deadline",)),
+]
+MATCH_COLUMNS = [
+    Column(key="mentor", label=_lazy("Mentor"), sort=("mentor__name",)),
+    Column(key="learner", label=_lazy("Learner"), sort=("learner__name",)),
+    Column(key="state", label=_lazy("State"), sort=("state",)),
+    Column(key="deadline", label=_lazy("Answer before"), sort=("deadline",)),
+    Column(key="score", label=_lazy("Score"), sort=("score",)),
+    Column(key="details", label=_lazy("Details")),
+]
 
 
 @require_GET
@@ -46,11 +67,13 @@ def rounds(request):
             add_service_errors(form, error)
         else:
             return redirect("payitforward:bo_round", pk=match_round.pk)
-    page = Paginator(selectors.rounds_list(), 20).get_page(request.GET.get("page"))
+    listing = list_page(
+        request=request, queryset=selectors.rounds_list(), columns=ROUND_COLUMNS, per_page=20
+    )
     return render(
         request,
         "payitforward/backoffice/rounds.html",
-        {"form": form, "page_obj": page, "counts": selectors.backoffice_counts()},
+        {"form": form, "listing": listing, "counts": selectors.backoffice_counts()},
     )
 
 
@@ -77,16 +100,44 @@ def round_detail(request, pk: int):
     )
 
 
+def _round_emails(matches) -> list[str]:
+    ids = {i for pair in matches.values_list("mentor_id", "learner_id") for i in pair}
+    return contact_emails_of(organisation_ids=ids)
+
+
 @require_POST
 @staff_required
 def round_publish(request, pk: int):
     match_round = get_object_or_404(MatchRound, pk=pk)
+    if wants_confirm_step(request):
+        drafts = match_round.matches.filter(state=MatchState.DRAFT)
+        return confirm_page(
+            request,
+            confirm=Confirm(
+                title=_("Publish %(round)s?") % {"round": match_round},
+                text=ngettext(
+                    "%(count)d proposal goes out; mentor and learner are asked to answer.",
+                    "%(count)d proposals go out; mentor and learner are asked to answer.",
+                    drafts.count(),
+                )
+                % {"count": drafts.count()},
+                recipients=tuple(_round_emails(drafts)),
+                button=_("Publish the proposals"),
+                action=reverse("payitforward:bo_round_publish", args=[match_round.pk]),
+                cancel_href=reverse("payitforward:bo_round", args=[match_round.pk]),
+            ),
+        )
     try:
         match_round, dropped = services.round_publish(match_round=match_round, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The round has been published; both sides have been emailed."))
+        proposed = match_round.matches.filter(state=MatchState.PROPOSED)
+        messages.success(
+            request,
+            _("The round has been published.") + " " + mailed_to(_round_emails(proposed)),
+        )
+        forget_waiting_work()
         if dropped:
             messages.warning(
                 request,
@@ -181,11 +232,16 @@ def proposal_change(request, pk: int, match_pk: int):
 @require_GET
 @staff_required
 def matches(request):
-    form = MatchFilterForm(request.GET or None)
-    page = Paginator(selectors.backoffice_matches(**form.filters()), 25).get_page(
-        request.GET.get("page")
+    form, filters = list_filters(request, MatchFilterForm)
+    listing = list_page(
+        request=request,
+        queryset=selectors.backoffice_matches(**filters),
+        columns=MATCH_COLUMNS,
+        filter_form=form,
+        filtered=bool(filters),
+        per_page=25,
     )
-    return render(request, "payitforward/backoffice/matches.html", {"form": form, "page_obj": page})
+    return render(request, "payitforward/backoffice/matches.html", {"listing": listing})
 
 
 @require_http_methods(["GET", "POST"])

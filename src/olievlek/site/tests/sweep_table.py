@@ -20,6 +20,7 @@ from .sweep_outcomes import (
     TEAM,
     TEAM_POST,
 )
+from .sweep_table_bolists import ROWS as BOLISTS_ROWS
 from .sweep_table_forms import ROWS as FORMS_ROWS
 from .sweep_table_more import MORE_ROWS
 from .sweep_table_search import ROWS as SEARCH_ROWS
@@ -256,6 +257,7 @@ TABLE: dict[str, list[tuple]] = {
     **MORE_ROWS,
     **SEARCH_ROWS,
     **FORMS_ROWS,
+    **BOLISTS_ROWS,
 }
 
 # The Django admin: one family, every page of it behind the same wall (`ADMIN_PROBES`).

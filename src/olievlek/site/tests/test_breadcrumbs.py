@@ -35,7 +35,7 @@ def test_the_parents_are_the_named_pages_above_the_path():
 def test_parents_are_named_by_the_menus_of_the_apps():
     trail = parents("/beheer/payitforward/rondes/")
     assert [c.url for c in trail] == ["/", "/beheer/", "/beheer/payitforward/"]
-    assert trail[2].title == "Pay it Forward: matchrondes"
+    assert trail[2].title == "Overzicht Pay it Forward"
 
 
 def test_a_parent_without_a_name_is_left_out_rather_than_guessed():

@@ -23,6 +23,9 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+from django.core.signals import request_finished
+from django.dispatch import receiver
+
 _request = contextvars.ContextVar("olievlek_request", default=None)
 
 VALID_ID = re.compile(r"^[A-Za-z0-9._:\-]{8,128}$")
@@ -119,9 +122,7 @@ class RequestLogMiddleware:
         offered = request.headers.get("X-Request-ID", "")
         request_id = offered if VALID_ID.match(offered) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _request.set(
-            {"request_id": request_id, "method": request.method, "path": request.path}
-        )
+        _request.set({"request_id": request_id, "method": request.method, "path": request.path})
         started = time.perf_counter()
         status = 500
         try:
@@ -138,4 +139,10 @@ class RequestLogMiddleware:
                 status,
                 extra={"status": status, "duration_ms": duration_ms},
             )
-            _request.reset(token)
+
+
+@receiver(request_finished)
+def _forget_request(**kwargs):
+    # Not in the middleware: Django logs a 4xx/5xx ("Not Found: ...") after the middleware
+    # returned, and that line must carry the id too.
+    _request.set(None)

@@ -7,6 +7,13 @@ is not stuck (its oldest task waiting to run waits less than
 otherwise. The JSON names the checks and their outcome, never a host, error text or
 other configuration.
 
+Which failed checks make a server "not ready" is `OLIEVLEK_READY_CHECKS` (all three by
+default). Redis and the task worker are shared by every app server: when one of them
+fails, a load balancer that takes every server out of rotation turns a degraded site
+(pages without cache, mail a little later) into no site at all. Deployments whose load
+balancer does that set `OLIEVLEK_READY_CHECKS=database`; the answer then says
+`degraded` (still 200) and monitoring alerts on the checks or on /metrics.
+
 `HealthCheckMiddleware` answers both paths before any other middleware runs: a probe
 needs no session or CSRF cookie, is not redirected to HTTPS (load balancers probe over
 plain HTTP on the private network), is not held to ALLOWED_HOSTS (they probe by address),
@@ -38,9 +45,11 @@ def ready(request):
     checks = {"database": _database(), "cache": _cache()}
     queue = _task_queue() if checks["database"] == "ok" else {"tasks": "unreachable"}
     checks.update(queue)
-    is_ready = all(v == "ok" for k, v in checks.items() if k != "tasks_oldest_ready_seconds")
+    is_ready = all(checks.get(name) == "ok" for name in settings.OLIEVLEK_READY_CHECKS)
+    healthy = all(checks[name] == "ok" for name in ("database", "cache", "tasks"))
+    status = "not ready" if not is_ready else "ready" if healthy else "degraded"
     return JsonResponse(
-        {"status": "ready" if is_ready else "not ready", "checks": checks},
+        {"status": status, "checks": checks},
         status=200 if is_ready else 503,
         headers=NO_STORE,
     )

@@ -400,5 +400,6 @@ LOGGING = logging_config(
 )
 # /health/ready answers 503 when a runnable task has waited longer than this.
 OLIEVLEK_READY_QUEUE_MAX_MINUTES = int(os.environ.get("OLIEVLEK_READY_QUEUE_MAX_MINUTES", "15"))
+OLIEVLEK_READY_CHECKS = _env_list("OLIEVLEK_READY_CHECKS", "database,cache,tasks")
 # A scraper reads /metrics with `Authorization: Bearer <METRICS_TOKEN>`; empty: the team only.
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

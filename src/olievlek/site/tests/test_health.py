@@ -109,6 +109,18 @@ def test_an_unreachable_cache_makes_the_server_not_ready(client, settings):
     assert response.json()["checks"]["cache"] == "unreachable"
 
 
+def test_a_deployment_may_keep_serving_without_redis_as_degraded(client, settings):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings.CACHES = caches_for(f"redis://127.0.0.1:{port}/0")
+    settings.OLIEVLEK_READY_CHECKS = ["database"]
+    response = client.get("/health/ready")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"] == "unreachable"
+
+
 def test_an_unreachable_database_makes_the_server_not_ready(client, monkeypatch):
     from django.db import OperationalError
 

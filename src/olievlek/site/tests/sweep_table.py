@@ -24,6 +24,7 @@ from .sweep_table_bolists import ROWS as BOLISTS_ROWS
 from .sweep_table_forms import ROWS as FORMS_ROWS
 from .sweep_table_more import MORE_ROWS
 from .sweep_table_search import ROWS as SEARCH_ROWS
+from .sweep_table_ops import ROWS as OPS_ROWS
 
 TABLE: dict[str, list[tuple]] = {
     # --- The API -------------------------------------------------------------------------
@@ -258,6 +259,7 @@ TABLE: dict[str, list[tuple]] = {
     **SEARCH_ROWS,
     **FORMS_ROWS,
     **BOLISTS_ROWS,
+    **OPS_ROWS,
 }
 
 # The Django admin: one family, every page of it behind the same wall (`ADMIN_PROBES`).

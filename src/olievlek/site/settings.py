@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "olievlek.site.middleware.PermissionsPolicyMiddleware",
     "olievlek.site.api.ProblemMiddleware",
+    "olievlek.site.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "olievlek.site.middleware.LanguageMiddleware",

@@ -129,7 +129,9 @@ class Env:
 
     def restart_postgres(self) -> float:
         started = time.monotonic()
-        self.pg_ctl("-m", "fast", "-w", "-o", self._pg_options(), "restart")
+        self.pg_ctl(
+            "-m", "fast", "-w", "-l", str(self.dir / "pg.log"), "-o", self._pg_options(), "restart"
+        )  # fmt: skip
         return time.monotonic() - started
 
     def pg_url(self, database: str = "olievlek") -> str:

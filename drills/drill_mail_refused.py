@@ -96,16 +96,14 @@ def run() -> list[Row]:
                 )
 
             wait_for(lambda: states() == {"retrying": COUNT}, timeout=60, what="mails retrying")
-            error = env.sql("SELECT last_error FROM mail_outboundmail WHERE kind = 'drill' LIMIT 1")[
-                0
-            ][0]
+            error = env.sql(
+                "SELECT last_error FROM mail_outboundmail WHERE kind = 'drill' LIMIT 1"
+            )[0][0]
             say(f"server refusing: {states()}, reason recorded: {error[:70]!r}")
             say(f"received by the server so far: {len(smtp.received)}")
             smtp.refusing = False
             # As if the first retry delay (1 minute) had passed.
-            env.sql(
-                "UPDATE mail_outboundmail SET next_attempt_at = now() WHERE kind = 'drill'"
-            )
+            env.sql("UPDATE mail_outboundmail SET next_attempt_at = now() WHERE kind = 'drill'")
             env.sql(
                 "UPDATE django_tasks_database_dbtaskresult SET run_after = now() "
                 "WHERE status = 'READY' AND task_path LIKE %s",

@@ -38,9 +38,10 @@ def _load(url: str, member, stop: threading.Event, results: list) -> None:
 
 def _cache_hit(url: str) -> bool:
     requests.get(f"{url}/netwerk/?thema=ontwikkeling", timeout=10)
-    return requests.get(f"{url}/netwerk/?thema=ontwikkeling", timeout=10).headers.get(
-        "X-Cache"
-    ) == "hit"
+    return (
+        requests.get(f"{url}/netwerk/?thema=ontwikkeling", timeout=10).headers.get("X-Cache")
+        == "hit"
+    )
 
 
 def run() -> list[Row]:
@@ -54,7 +55,9 @@ def run() -> list[Row]:
         say(f"page cache in Redis before the stop: {'hit' if hit_before else 'miss'}")
         results: list = []
         stop = threading.Event()
-        threads = [threading.Thread(target=_load, args=(url, member, stop, results)) for _ in range(3)]
+        threads = [
+            threading.Thread(target=_load, args=(url, member, stop, results)) for _ in range(3)
+        ]
         for thread in threads:
             thread.start()
         try:
@@ -75,9 +78,15 @@ def run() -> list[Row]:
         after = [r for r in results if r[0] >= up_at]
         codes_during = Counter(r[2] for r in during)
         member_during = Counter(r[2] for r in during if r[1] == "member")
-        say(f"answers while Redis was down: {dict(codes_during)}; member pages: {dict(member_during)}")
+        say(
+            f"answers while Redis was down: {dict(codes_during)}; "
+            f"member pages: {dict(member_during)}"
+        )
         hit_after = wait_for(lambda: _cache_hit(url), timeout=30, what="the cache serving again")
-        say(f"after Redis returned: {dict(Counter(r[2] for r in after))}; cache hit again: {hit_after}")
+        say(
+            f"after Redis returned: {dict(Counter(r[2] for r in after))}; "
+            f"cache hit again: {hit_after}"
+        )
         ok = (
             bool(during)
             and set(codes_during) == {200}
@@ -89,7 +98,9 @@ def run() -> list[Row]:
                 "Redis stopped",
                 f"{len(during)} requests while Redis was down, all 200 (member stayed logged "
                 "in, sessions from the database); cache serving again after it returned",
-                "nothing (cached pages rebuilt; rate-limit counters restarted)" if ok else "SEE LOG",
+                "nothing (cached pages rebuilt; rate-limit counters restarted)"
+                if ok
+                else "SEE LOG",
                 ok,
             )
         ]

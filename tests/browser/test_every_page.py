@@ -56,6 +56,9 @@ NOT_HTML = {
     "knowledge:story_image",
     "knowledge:campaign_download",
     "knowledge:backoffice_item_file",
+    "health_live",
+    "health_ready",
+    "metrics",
 }
 # Where the screenshots for docs/screenshots go when OLIEVLEK_SCREENSHOTS names a folder.
 SCREENSHOTS = {"/": "home", "/payitforward/keten": "keten", "/beheer/aanmeldingen/": "aanmeldingen"}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -34,6 +35,28 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger("olievlek.cache")
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def cache_settings(environ, *, var_dir: Path) -> tuple[dict, str]:
+    """CACHES and SESSION_ENGINE from the environment (see dotenv.example)."""
+    url = environ.get("REDIS_URL", "")
+    if url:
+        retry = float(environ.get("OLIEVLEK_REDIS_RETRY_SECONDS", "2"))
+        # cached_db, not cache: the database keeps each session, so a Redis outage or an
+        # eviction logs nobody out; reads come from Redis, only changed sessions are written.
+        return caches_for(url, retry_seconds=retry), "django.contrib.sessions.backends.cached_db"
+    backend = environ.get(
+        "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+    )
+    caches = {
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": environ.get("OLIEVLEK_CACHE_LOCATION", str(var_dir / "cache")),
+            # Every filter combination of the directory is its own page.
+            "OPTIONS": {"MAX_ENTRIES": int(environ.get("OLIEVLEK_CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
+    return caches, "django.contrib.sessions.backends.db"
 
 
 def caches_for(url: str, *, retry_seconds: float = 2.0, timeout: float = 0.5) -> dict:

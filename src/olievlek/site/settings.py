@@ -15,6 +15,9 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from olievlek.site.logs import logging_config
+from olievlek.site.redis_cache import cache_settings
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("OLIEVLEK_BASE_DIR", PACKAGE_DIR.parent.parent))
 VAR_DIR = Path(os.environ.get("OLIEVLEK_VAR_DIR", BASE_DIR / "var"))
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
     # Before allauth: its mail templates (account/email/, mfa/email/) are overridden here.
     "olievlek.mail",
     "allauth",
@@ -83,6 +87,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything: probes need no host check, HTTPS redirect, session or access log.
+    "olievlek.site.health.HealthCheckMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "olievlek.site.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "olievlek.site.middleware.PermissionsPolicyMiddleware",
@@ -101,6 +109,7 @@ MIDDLEWARE = [
     "olievlek.accounts.middleware.TeamAccessMiddleware",
     "olievlek.site.api.ApiVersionMiddleware",
     "olievlek.impact.middleware.VisitCountingMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 FORM_RENDERER = "olievlek.site.forms.FormRenderer"
@@ -146,29 +155,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 # --- Cache: shared by every process, so a change seen by one worker is seen by all ---------
-# With REDIS_URL, Redis holds the cache, the rate-limit counters and a cached copy of each
-# session; while it is down the site serves without it (site/redis_cache.py).
+# REDIS_URL: Redis holds the cache, the rate-limit counters and a cached copy of each session,
+# and the site serves on while it is down; else a file cache (site/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    from olievlek.site.redis_cache import caches_for
-
-    CACHES = caches_for(
-        REDIS_URL, retry_seconds=float(os.environ.get("OLIEVLEK_REDIS_RETRY_SECONDS", "2"))
-    )
-    # cached_db, not cache: the database keeps each session, so a Redis outage or eviction
-    # logs nobody out; reads come from Redis, and only changed sessions are written.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": os.environ.get(
-                "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
-            ),
-            "LOCATION": os.environ.get("OLIEVLEK_CACHE_LOCATION", str(VAR_DIR / "cache")),
-            # Every filter combination of the directory is its own page.
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OLIEVLEK_CACHE_MAX_ENTRIES", "20000"))},
-        }
-    }
+CACHES, SESSION_ENGINE = cache_settings(os.environ, var_dir=VAR_DIR)
 # Anonymous visitors of the directory and the public API get cached pages (site/cache.py).
 OLIEVLEK_PAGE_CACHE = _env_bool("OLIEVLEK_PAGE_CACHE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -405,9 +395,13 @@ if IS_PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("OLIEVLEK_LOG_LEVEL", "INFO")},
-}
+# --- Operations: logs, health, metrics (site/logs.py, site/health.py, site/metrics.py) -------
+LOGGING = logging_config(
+    log_format=os.environ.get("LOG_FORMAT", "text"),
+    level=os.environ.get("OLIEVLEK_LOG_LEVEL", "INFO"),
+)
+# /health/ready answers 503 when a runnable task has waited longer than this.
+OLIEVLEK_READY_QUEUE_MAX_MINUTES = int(os.environ.get("OLIEVLEK_READY_QUEUE_MAX_MINUTES", "15"))
+OLIEVLEK_READY_CHECKS = _env_list("OLIEVLEK_READY_CHECKS", "database,cache,tasks")
+# A scraper reads /metrics with `Authorization: Bearer <METRICS_TOKEN>`; empty: the team only.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")

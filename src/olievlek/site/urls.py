@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import health, metrics, views
 from .api_docs import api_docs
 
 # The API comes first: it is the most requested part, and URL resolving tries patterns
@@ -33,6 +33,10 @@ urlpatterns = [
     path("", include("olievlek.impact.urls")),
     path("", include("olievlek.notifications.urls")),
     path("admin/", admin.site.urls),
+    # Answered by HealthCheckMiddleware first; named here for reverse() and the sweep.
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]
 
 handler404 = "olievlek.site.views.not_found"

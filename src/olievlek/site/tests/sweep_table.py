@@ -21,6 +21,7 @@ from .sweep_outcomes import (
     TEAM_POST,
 )
 from .sweep_table_more import MORE_ROWS
+from .sweep_table_ops import ROWS as OPS_ROWS
 
 TABLE: dict[str, list[tuple]] = {
     # --- The API -------------------------------------------------------------------------
@@ -252,6 +253,7 @@ TABLE: dict[str, list[tuple]] = {
     "payitforward:bo_match_new": [("get", "/beheer/payitforward/matches/nieuw", TEAM)],
     "payitforward:bo_match": [("get", "/beheer/payitforward/matches/{match_a.pk}", TEAM)],
     **MORE_ROWS,
+    **OPS_ROWS,
 }
 
 # The Django admin: one family, every page of it behind the same wall (`ADMIN_PROBES`).

@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/olievlek demo_load
 	@$(BIN)/python scripts/demo_banner.py
 	@trap 'kill $$worker $$expiry 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/olievlek db_worker --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
+	  $(BIN)/olievlek task_worker --worker-id demo --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
 	  ( while true; do $(BIN)/olievlek payitforward_expire >> var/expiry.log 2>&1; $(BIN)/olievlek signups_expire >> var/expiry.log 2>&1; sleep 600; done ) & expiry=$$!; \
 	  $(BIN)/olievlek runserver 127.0.0.1:8000 --noreload
 

@@ -1,7 +1,8 @@
 """A task whose worker died runs again when that worker starts again (or from cron after a
 time limit), and a task that keeps killing its worker is failed with its work marked failed.
 
-The dead worker is the database row it leaves: the task claimed (RUNNING) under its id."""
+The dead worker is the database row it leaves: the task claimed (RUNNING) under its id.
+Transactional tests: the worker closes connections that are inside a transaction."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from olievlek.payitforward.services import round_start
 from olievlek.payitforward.tests.factories import HelpRequestFactory, OfferFactory
 from olievlek.site.worker import MAX_ATTEMPTS, task_worker_recover
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

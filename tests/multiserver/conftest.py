@@ -27,6 +27,8 @@ from django.db import connection
 
 from .visitor import HOST
 
+METRICS_TOKEN = "two-servers-metrics-token"
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 START_TIMEOUT = 60
 
@@ -63,6 +65,7 @@ def _environment(var_dir: Path) -> dict[str, str]:
         "OLIEVLEK_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         "LOG_FORMAT": "json",
         "OLIEVLEK_API_RATE_ANON": "5/m",
+        "METRICS_TOKEN": METRICS_TOKEN,
     }
 
 

@@ -3,7 +3,10 @@ whichever server a request reaches, the visitor sees the same site."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import requests
 from django.core.cache import cache
 from django_tasks_db.models import DBTaskResult
 
@@ -18,6 +21,7 @@ from olievlek.payitforward.models import Match, MatchRound
 from olievlek.payitforward.tests.factories import HelpRequestFactory, OfferFactory
 from olievlek.site.cache import _version_key
 
+from .conftest import METRICS_TOKEN
 from .visitor import Visitor, give_password, wait_for
 
 # One set of processes for the module: xdist (--dist loadgroup) keeps it on one worker.
@@ -152,3 +156,31 @@ def test_a_rate_limit_counts_the_requests_of_both_servers(servers):
     statuses = [visitor.get(server, path).status_code for server in "ababa"]
     assert statuses == [200] * 5
     assert visitor.get("b", path).status_code == 429
+
+
+def test_each_server_answers_probes_metrics_and_writes_json_logs(servers):
+    for url in servers.urls.values():  # probed by address, over HTTP, as a balancer does
+        assert requests.get(f"{url}/health/live", timeout=10).json() == {"status": "live"}
+        assert requests.get(f"{url}/health/ready", timeout=10).json()["status"] == "ready"
+    visitor = Visitor(servers)
+    metrics = visitor.get("b", "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    assert 'olievlek_tasks{status="READY"}' in metrics.text
+    assert visitor.get("a", "/metrics").status_code == 401
+
+    request_id = "lb-two-servers-0001"
+    response = visitor.get(
+        "a", "/verhalen/jan@example.nl?token=geheim", headers={"X-Request-ID": request_id}
+    )
+    assert response.headers["X-Request-ID"] == request_id
+
+    def access_line():
+        log = (servers.tmp / "server-a.log").read_text(errors="replace")
+        lines = [json.loads(line) for line in log.splitlines() if request_id in line]
+        return [line for line in lines if line["logger"] == "olievlek.request"]
+
+    (line,) = wait_for(access_line, timeout=10, what="the access log line")
+    assert line["path"] == "/verhalen/[email]"
+    assert line["status"] == 404
+    log = (servers.tmp / "server-a.log").read_text(errors="replace")
+    assert "jan@example.nl" not in log
+    assert "geheim" not in log

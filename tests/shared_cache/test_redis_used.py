@@ -79,3 +79,15 @@ def test_allauth_counts_failed_logins_in_redis(client, raw_redis):
     user = UserFactory(email="iemand@example.nl")
     client.post("/accounts/login/", {"login": user.email, "password": "fout-wachtwoord-1"})
     assert raw_redis.keys(cache.make_key("allauth:rl:*"))
+
+
+def test_the_redis_client_parses_replies_with_hiredis():
+    from django.core.cache import caches
+    from redis._parsers import _HiredisParser
+
+    pool = caches["default"]._cache._get_connection_pool(write=True)
+    connection = pool.get_connection()
+    try:
+        assert isinstance(connection._parser, _HiredisParser)
+    finally:
+        pool.release(connection)

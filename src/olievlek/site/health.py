@@ -31,16 +31,19 @@ from django.db.models import Case, F, Min, When
 from django.db.models.functions import Greatest
 from django.http import JsonResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 LIVE_PATH = "/health/live"
 READY_PATH = "/health/ready"
 NO_STORE = {"Cache-Control": "no-store"}
 
 
+@require_safe
 def live(request):
     return JsonResponse({"status": "live"}, headers=NO_STORE)
 
 
+@require_safe
 def ready(request):
     checks = {"database": _database(), "cache": _cache()}
     queue = _task_queue() if checks["database"] == "ok" else {"tasks": "unreachable"}

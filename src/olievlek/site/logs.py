@@ -55,7 +55,11 @@ class RedactFilter(logging.Filter):
     """Masks email addresses and query strings in the message and the traceback."""
 
     def filter(self, record):
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit: logged as given
+            message = f"{record.msg} {record.args}"
+            record.args = ()
         cleaned = redact(message)
         if cleaned != message or record.args:
             record.msg, record.args = cleaned, None

@@ -25,6 +25,7 @@ from django.db import DatabaseError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 
@@ -79,6 +80,7 @@ def _token_ok(request) -> bool:
     return bool(expected) and scheme.lower() == "bearer" and hmac.compare_digest(token, expected)
 
 
+@require_safe
 def metrics(request):
     if not (_token_ok(request) or is_team(request.user)):
         status = 403 if request.user.is_authenticated else 401

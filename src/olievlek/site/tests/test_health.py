@@ -138,3 +138,9 @@ def test_an_unreachable_database_makes_the_server_not_ready(client, monkeypatch)
 def test_health_checks_are_not_rate_limited(client, settings):
     settings.OLIEVLEK_API_THROTTLE_RATES = {"anon": "1/m", "member": None, "staff": None}
     assert {client.get("/health/ready").status_code for _ in range(5)} == {200}
+
+
+def test_health_checks_answer_only_get_and_head(client):
+    assert client.head("/health/live").status_code == 200
+    assert client.post("/health/live").status_code == 405
+    assert client.post("/health/ready").status_code == 405

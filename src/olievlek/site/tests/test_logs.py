@@ -120,3 +120,10 @@ def test_the_default_format_is_readable_text():
     finally:
         logging.config.dictConfig(django_settings.LOGGING)
     assert buffer.getvalue().rstrip().endswith("WARNING olievlek.test [None] Hallo [email]")
+
+
+def test_a_message_whose_arguments_do_not_fit_is_still_written_and_redacted(json_log):
+    logging.getLogger("olievlek.test").warning("Two %s %s", "kees@example.nl")
+    (line,) = json_log()
+    assert "kees@example.nl" not in line["message"]
+    assert line["message"].startswith("Two")

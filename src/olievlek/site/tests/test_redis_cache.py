@@ -95,3 +95,22 @@ def test_members_stay_logged_in_while_redis_is_down(redis_down, client, user_a):
     response = client.get("/mijn/")
     assert response.status_code == 200
     assert response.wsgi_request.user == user_a
+
+
+def test_without_redis_url_the_embedded_defaults_stay(tmp_path):
+    from olievlek.site.redis_cache import cache_settings
+
+    caches, session_engine = cache_settings({}, var_dir=tmp_path)
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert caches["default"]["LOCATION"] == str(tmp_path / "cache")
+    assert session_engine == "django.contrib.sessions.backends.db"
+
+
+def test_with_redis_url_cache_and_sessions_use_redis(tmp_path):
+    from olievlek.site.redis_cache import cache_settings
+
+    url = "redis://cache.example.nl:6379/1"
+    caches, session_engine = cache_settings({"REDIS_URL": url}, var_dir=tmp_path)
+    assert caches["default"]["BACKEND"] == "olievlek.site.redis_cache.ResilientRedisCache"
+    assert caches["default"]["LOCATION"] == url
+    assert session_engine == "django.contrib.sessions.backends.cached_db"

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_SQLITE_ARGS ?= -n 2
 
-.PHONY: demo serve test lint check-static test-sqlite test-postgres test-browser test-api-fuzz test-api-fuzz-postgres bench messages openapi vendor clean system-packages
+.PHONY: drills demo serve test lint check-static test-sqlite test-postgres test-browser test-api-fuzz test-api-fuzz-postgres bench messages openapi vendor clean system-packages
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Debian: python3.11 python3.11-venv)"; exit 1; }
@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/olievlek demo_load
 	@$(BIN)/python scripts/demo_banner.py
 	@trap 'kill $$worker $$expiry 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/olievlek db_worker --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
+	  $(BIN)/olievlek task_worker --worker-id demo --queue-name '*' > var/worker.log 2>&1 & worker=$$!; \
 	  ( while true; do $(BIN)/olievlek payitforward_expire >> var/expiry.log 2>&1; $(BIN)/olievlek signups_expire >> var/expiry.log 2>&1; sleep 600; done ) & expiry=$$!; \
 	  $(BIN)/olievlek runserver 127.0.0.1:8000 --noreload
 
@@ -65,6 +65,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/scan.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/impact.py
+
+## drills: the fault drills (worker killed, PostgreSQL restarted, Redis stopped, mail refused,
+## disk full); each starts its own servers on 127.0.0.1. Not part of `make test`.
+drills: $(STAMP) system-packages
+	$(BIN)/python drills/run.py
 
 ## messages: collect translatable texts into locale/nl and compile them
 messages: $(STAMP) system-packages

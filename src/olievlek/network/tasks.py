@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from olievlek.site.worker import on_abandon
+
 from .imports import service
 from .models import ImportJob
 
@@ -40,3 +42,9 @@ def execute_import(job_id: int) -> None:
     except Exception:
         _fail(job_id)
         raise
+
+
+@on_abandon(validate_import)
+@on_abandon(execute_import)
+def _import_abandoned(job_id: int) -> None:
+    _fail(job_id)

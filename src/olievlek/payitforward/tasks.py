@@ -2,6 +2,8 @@
 
 from django_tasks import task
 
+from olievlek.site.worker import on_abandon
+
 from .models import MatchRound
 from .services import rounds
 
@@ -14,6 +16,13 @@ def run_match_round(round_id: int) -> None:
     except Exception as error:
         rounds.round_fail(round_id=round_id, error=f"{type(error).__name__}: {error}")
         raise
+
+
+@on_abandon(run_match_round)
+def _round_abandoned(round_id: int) -> None:
+    rounds.round_fail(
+        round_id=round_id, error="WorkerLost: the task worker stopped while calculating it."
+    )
 
 
 @task()

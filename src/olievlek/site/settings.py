@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "olievlek.site.middleware.PermissionsPolicyMiddleware",
     "olievlek.site.api.ProblemMiddleware",
+    "olievlek.site.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "olievlek.site.middleware.LanguageMiddleware",
@@ -223,10 +224,11 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(os.environ.get("OLIEVLEK_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are written to a temporary file and renamed: never a partial file (storage.py).
+    "default": {"BACKEND": "olievlek.site.storage.AtomicFileSystemStorage"},
     # Files that must never be served from a guessable URL (imports, restricted material).
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "olievlek.site.storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "private"), "base_url": None},
     },
     "staticfiles": {

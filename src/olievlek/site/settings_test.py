@@ -16,7 +16,7 @@ MEDIA_ROOT = _TMP / "media"
 STORAGES = {
     **STORAGES,
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "olievlek.site.storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": str(_TMP / "private"), "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

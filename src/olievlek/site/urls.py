@@ -44,6 +44,7 @@ urlpatterns = [
 ]
 
 handler404 = "olievlek.site.views.not_found"
+handler500 = "olievlek.site.errors.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -314,12 +314,17 @@ class _Invalid(Exception):
 def import_job_execute(*, job: ImportJob) -> ImportJob:
     """Check again (the network may have changed since the preview), then write every
     row in one transaction, reading the file a second time in batches; a problem found
-    while writing (a concurrent change) rolls every row back."""
+    while writing (a concurrent change) rolls every row back. A run queued again after its
+    worker died may find the job finished by an earlier run: it leaves the job alone."""
+    if ImportJob.objects.get(pk=job.pk).state != ImportJob.State.IMPORTING:
+        return job
     outcome = _check(job, keep=0)
     if outcome.problems:
         return _finish_invalid(job, outcome)
     try:
         with transaction.atomic():
+            if ImportJob.objects.select_for_update().get(pk=job.pk).state != job.State.IMPORTING:
+                return job
             writer = _Writer(job.created_by)
             outcome = _check(job, keep=0, on_row=writer.add, report=False)
             if outcome.problems:

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from olievlek.site.urls import handler404  # noqa: F401
+from olievlek.site.urls import handler404, handler500  # noqa: F401
 from olievlek.site.urls import urlpatterns as site_patterns
 
 

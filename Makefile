@@ -43,10 +43,10 @@ check-static: $(STAMP)
 	diff -u docs/openapi.yaml var/openapi.generated.yaml || { echo "docs/openapi.yaml is stale: run make openapi"; exit 1; }
 
 test-sqlite: $(STAMP)
-	DATABASE_URL= $(BIN)/pytest -m "not browser" $(PYTEST_SQLITE_ARGS) --ignore=tests/concurrency
+	DATABASE_URL= REDIS_URL= $(BIN)/pytest -m "not browser" $(PYTEST_SQLITE_ARGS) --ignore=tests/concurrency --ignore=tests/shared_cache
 
 test-postgres: $(STAMP) system-packages
-	bash scripts/with-postgres.sh $(BIN)/pytest -m "not browser" -n 2 --ignore=tests/engines
+	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(BIN)/pytest -m "not browser" -n 2 --ignore=tests/engines
 
 test-browser: $(STAMP) system-packages
 	DATABASE_URL= $(BIN)/pytest -m browser tests/browser

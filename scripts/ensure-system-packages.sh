@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# The shared cache of the Redis test pass (scripts/with-redis.sh).
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 # WeasyPrint (PDFs: the self-scan result, the team kit, the impact report, business cases)
 # needs Pango.

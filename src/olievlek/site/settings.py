@@ -145,16 +145,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 # --- Cache: shared by every process, so a change seen by one worker is seen by all ---------
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
-        ),
-        "LOCATION": os.environ.get("OLIEVLEK_CACHE_LOCATION", str(VAR_DIR / "cache")),
-        # Every filter combination of the directory is its own page.
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OLIEVLEK_CACHE_MAX_ENTRIES", "20000"))},
+# With REDIS_URL, Redis holds the cache, the rate-limit counters and a cached copy of each
+# session; while it is down the site serves without it (site/redis_cache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    from olievlek.site.redis_cache import caches_for
+
+    CACHES = caches_for(
+        REDIS_URL, retry_seconds=float(os.environ.get("OLIEVLEK_REDIS_RETRY_SECONDS", "2"))
+    )
+    # cached_db, not cache: the database keeps each session, so a Redis outage or eviction
+    # logs nobody out; reads come from Redis, and only changed sessions are written.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get(
+                "OLIEVLEK_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+            ),
+            "LOCATION": os.environ.get("OLIEVLEK_CACHE_LOCATION", str(VAR_DIR / "cache")),
+            # Every filter combination of the directory is its own page.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("OLIEVLEK_CACHE_MAX_ENTRIES", "20000"))},
+        }
     }
-}
 # Anonymous visitors of the directory and the public API get cached pages (site/cache.py).
 OLIEVLEK_PAGE_CACHE = _env_bool("OLIEVLEK_PAGE_CACHE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

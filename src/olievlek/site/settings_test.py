@@ -1,11 +1,13 @@
 """Settings for the test suite: the production settings with fast hashing, tasks run
 inline, and uploads in a temporary directory."""
 
+import os
 import tempfile
 from pathlib import Path
 
+from .redis_cache import caches_for, with_database
 from .settings import *  # noqa: F403
-from .settings import STORAGES
+from .settings import REDIS_URL, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -19,7 +21,13 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    # The suite's Redis pass (scripts/with-redis.sh): every test clears the cache, which
+    # empties a whole Redis database, so each xdist worker gets a database of its own.
+    _worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    CACHES = caches_for(with_database(REDIS_URL, 1 + _worker % 30))
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests build data with factories, which do not go through the services that invalidate
 # cached pages; the page cache has its own tests that switch it on.
 OLIEVLEK_PAGE_CACHE = False

@@ -5,9 +5,9 @@
 
 What it does, from an empty temporary directory (removed at the end):
 
-1. a throwaway PostgreSQL (`scripts/with-postgres.sh`: the script runs itself under it
-   when DATABASE_URL is not a PostgreSQL one) and a throwaway Redis (`redis-server` on a
-   free port, REDIS_URL; skipped with --no-redis or when redis-server is missing);
+1. a throwaway PostgreSQL and Redis (the script runs itself under
+   `scripts/with-postgres.sh` and `scripts/with-redis.sh` unless DATABASE_URL points at
+   PostgreSQL and REDIS_URL is set; --no-redis: without Redis, the embedded defaults);
    settings `benchmarks.load_settings` (the project's, DEBUG off, `/bench/bare` mounted);
    `migrate`, `demo_load` (500 approved organisations) and `load_setup.py` (member
    accounts with a session and an API key each);
@@ -44,8 +44,8 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load_report import print_capacity, print_header, print_stage, verdict  # noqa: E402
-from web_common import HOST, REPO_ROOT  # noqa: E402
-from web_server import RESET, Server, free_port  # noqa: E402
+from web_common import REPO_ROOT  # noqa: E402
+from web_server import RESET, Server  # noqa: E402
 
 SETTINGS_MODULE = "benchmarks.load_settings"
 MEMBER_PAGES = [
@@ -88,69 +88,26 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
-def under_postgres(argv: list[str]) -> int | None:
-    """Run this script again under `scripts/with-postgres.sh` unless DATABASE_URL already
-    points at PostgreSQL; the exit code of that run, or None to go on here."""
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+def under_services(args, argv: list[str]) -> int | None:
+    """Run this script again under `scripts/with-postgres.sh` (unless DATABASE_URL already
+    points at PostgreSQL) and `scripts/with-redis.sh` (unless REDIS_URL is set or
+    --no-redis): the exit code of that run, or None to go on here."""
+    wrappers = []
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        wrappers += ["bash", str(REPO_ROOT / "scripts" / "with-postgres.sh")]
+    if not args.no_redis and not os.environ.get("REDIS_URL"):
+        wrappers += ["bash", str(REPO_ROOT / "scripts" / "with-redis.sh")]
+    if not wrappers:
         return None
-    script = REPO_ROOT / "scripts" / "with-postgres.sh"
-    command = ["bash", str(script), sys.executable, str(Path(__file__).resolve()), *argv]
+    command = [*wrappers, sys.executable, str(Path(__file__).resolve()), *argv]
     return subprocess.call(command, cwd=REPO_ROOT)
-
-
-class Redis:
-    """A throwaway redis-server on a free port, nothing written to disk."""
-
-    def __init__(self, tmp: Path):
-        self.tmp, self.process, self.url = tmp, None, ""
-
-    def start(self) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            print("redis-server not installed: running without Redis", file=sys.stderr)
-            return
-        port = free_port()
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(port),
-                "--bind",
-                HOST,
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.tmp),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.url = f"redis://{HOST}:{port}/0"
-        for _ in range(100):
-            if (
-                subprocess.run(
-                    ["redis-cli", "-p", str(port), "ping"], capture_output=True, text=True
-                ).stdout.strip()
-                == "PONG"
-            ):
-                return
-            subprocess.run(["sleep", "0.1"])
-        raise SystemExit("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
 
 
 def environment(tmp: Path, redis_url: str) -> dict[str, str]:
     env = dict(os.environ)
     for name in RESET:
         env.pop(name, None)
-    env.pop("REDIS_URL", None)
+    env.pop("REDIS_URL", None)  # set again below unless --no-redis
     pythonpath = [str(REPO_ROOT), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
     env.update(
         GENEROUS_LIMITS,
@@ -243,16 +200,15 @@ def plan(args, data: dict, server: Server) -> dict:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    code = under_postgres(argv)
+    code = under_services(args, argv)
     if code is not None:
         return code
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that `finally` runs
     tmp = Path(tempfile.mkdtemp(prefix="olievlek-load-"))
-    redis, server = Redis(tmp), None
+    redis_url = "" if args.no_redis else os.environ["REDIS_URL"]
+    server = None
     try:
-        if not args.no_redis:
-            redis.start()
-        env = environment(tmp, redis.url)
+        env = environment(tmp, redis_url)
         data = prepare(env, args.members)
         server = Server(args, env, tmp)
         server.start()
@@ -266,7 +222,7 @@ def main(argv=None) -> int:
             check=True,
         )
         result = json.loads(result_file.read_text())
-        print_header(args, redis.url, data)
+        print_header(args, redis_url, data)
         for stage in result["stages"]:
             print_stage(stage)
         if result["capacity"]:
@@ -278,7 +234,6 @@ def main(argv=None) -> int:
     finally:
         if server is not None:
             server.stop()
-        redis.stop()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

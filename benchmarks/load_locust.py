@@ -265,13 +265,17 @@ def _entries(stats) -> dict:
 
 
 def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU so far of the processes `pids` and their children (Linux)."""
+    """User + system CPU so far of the processes `pids` and their children, the exited
+    children included (their parent's cutime/cstime once reaped: PostgreSQL backends come
+    and go with the workers' connections). Linux."""
     ticks = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, ValueError, IndexError):
             text = stat.read_text()
-            fields = text[text.rindex(")") + 2 :].split()
-            if int(stat.parent.name) in pids or int(fields[1]) in pids:
+            fields = text[text.rindex(")") + 2 :].split()  # from field 3, state, on
+            if int(stat.parent.name) in pids:
+                ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+            elif int(fields[1]) in pids:
                 ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
 

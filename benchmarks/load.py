@@ -84,6 +84,15 @@ def parse_args(argv=None):
     parser.add_argument("--capacity-users", type=int, default=6, help="back to back users")
     parser.add_argument("--rounds", type=int, default=2, help="capacity turns per page")
     parser.add_argument("--no-redis", action="store_true", help="do not start a Redis")
+    parser.add_argument(
+        "--profile",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="afterwards, profile the member pages in-process for SECONDS each (load_profile)",
+    )
+    parser.add_argument("--top", type=int, default=0, help="cProfile functions per page")
+    parser.add_argument("--no-load", action="store_true", help="no Locust (with --profile)")
     parser.add_argument("--strict", action="store_true", help="fail when a goal is missed")
     return parser.parse_args(argv)
 
@@ -182,8 +191,10 @@ def plan(args, data: dict, server: Server) -> dict:
             "session": session,
         },
     ]
+    profiled = [p for p in pages if p["path"] == "/bench/bare" or p.get("session")]
     return {
         **data,
+        "profile_pages": profiled,
         "port": server.port,
         "server_pids": [server.process.pid, *postgres_pids()],
         "stages": stages,
@@ -214,22 +225,33 @@ def main(argv=None) -> int:
         server.start()
         plan_file, result_file = tmp / "plan.json", tmp / "result.json"
         plan_file.write_text(json.dumps(plan(args, data, server)))
-        driver = Path(__file__).with_name("load_locust.py")
-        subprocess.run(
-            [sys.executable, str(driver), str(plan_file), str(result_file)],
-            env={**env, "DJANGO_SETTINGS_MODULE": ""},
-            cwd=REPO_ROOT,
-            check=True,
-        )
-        result = json.loads(result_file.read_text())
         print_header(args, redis_url, data)
-        for stage in result["stages"]:
-            print_stage(stage)
-        if result["capacity"]:
-            print_capacity(result["capacity"])
-        failures = verdict(result)
-        if failures and server is not None:
-            print(server.log_tail(), file=sys.stderr)
+        failures = []
+        if not args.no_load:
+            driver = Path(__file__).with_name("load_locust.py")
+            subprocess.run(
+                [sys.executable, str(driver), str(plan_file), str(result_file)],
+                env={**env, "DJANGO_SETTINGS_MODULE": ""},
+                cwd=REPO_ROOT,
+                check=True,
+            )
+            result = json.loads(result_file.read_text())
+            for stage in result["stages"]:
+                print_stage(stage)
+            if result["capacity"]:
+                print_capacity(result["capacity"])
+            failures = verdict(result)
+            if failures and server is not None:
+                print(server.log_tail(), file=sys.stderr)
+        if args.profile:
+            sys.stdout.flush()
+            profiler = Path(__file__).with_name("load_profile.py")
+            subprocess.run(
+                [sys.executable, str(profiler), str(plan_file), str(args.profile), str(args.top)],
+                env=env,
+                cwd=REPO_ROOT,
+                check=True,
+            )
         return 1 if failures and args.strict else 0
     finally:
         if server is not None:

@@ -58,13 +58,14 @@ test-api-fuzz: $(STAMP)
 test-api-fuzz-postgres: $(STAMP) system-packages
 	bash scripts/with-postgres.sh $(BIN)/python scripts/api_fuzz.py
 
-bench: $(STAMP)
+bench: $(STAMP) system-packages
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/grouping.py
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/web.py
 	$(BIN)/python benchmarks/scan.py
 	bash scripts/with-postgres.sh $(BIN)/python benchmarks/impact.py
+	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(BIN)/python benchmarks/load.py --profile 2
 
 ## drills: the fault drills (worker killed, PostgreSQL restarted, Redis stopped, mail refused,
 ## disk full); each starts its own servers on 127.0.0.1. Not part of `make test`.

@@ -176,6 +176,14 @@ def follow_up_candidates(*, organisation) -> QuerySet[Event]:
     )
 
 
+def follow_up_possible(*, registrations: list[Registration], now) -> bool:
+    """What `follow_up_candidates(...).exists()` answers, from the organisation's
+    registrations already loaded (`organisation_registrations`): no query of its own."""
+    return any(
+        r.state == RegistrationState.CONFIRMED and r.event.starts_at <= now for r in registrations
+    )
+
+
 def organisation_follow_ups(*, organisation) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(organisation=organisation).select_related("event")
 

@@ -12,6 +12,7 @@ from olievlek.network.emails import send_templated
 
 from .choices import Cadence, Kind
 from .models import Digest, Notification, Preference
+from .selectors import unread_forget
 
 
 def cadence_for(*, user, kind: str) -> str:
@@ -31,6 +32,7 @@ def notify(*, user, kind: str, text: str, link: str = "", dedup_key: str | None 
             notification = Notification.objects.create(
                 recipient=user, kind=kind, text=text[:500], link=link, dedup_key=dedup_key
             )
+            unread_forget(user_id=user.pk)
     except IntegrityError:
         return None  # the same reminder, created at the same moment elsewhere
     if cadence_for(user=user, kind=kind) == Cadence.AT_ONCE and user.email:
@@ -45,15 +47,19 @@ def notify(*, user, kind: str, text: str, link: str = "", dedup_key: str | None 
 
 
 def notification_mark_read(*, user, pk: int) -> bool:
-    return bool(
-        Notification.objects.filter(recipient=user, pk=pk, read_at=None).update(
-            read_at=timezone.now()
-        )
+    changed = Notification.objects.filter(recipient=user, pk=pk, read_at=None).update(
+        read_at=timezone.now()
     )
+    unread_forget(user_id=user.pk)
+    return bool(changed)
 
 
 def notifications_mark_all_read(*, user) -> int:
-    return Notification.objects.filter(recipient=user, read_at=None).update(read_at=timezone.now())
+    changed = Notification.objects.filter(recipient=user, read_at=None).update(
+        read_at=timezone.now()
+    )
+    unread_forget(user_id=user.pk)
+    return changed
 
 
 def preferences_save(*, user, cadences: dict[str, str]) -> None:

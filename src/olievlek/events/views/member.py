@@ -33,7 +33,7 @@ def my_events(request, organisation):
             "upcoming": [r for r in registrations if r.event.ends_at > now],
             "past": [r for r in registrations if r.event.ends_at <= now][::-1],
             "follow_ups": selectors.organisation_follow_ups(organisation=organisation),
-            "can_follow_up": selectors.follow_up_candidates(organisation=organisation).exists(),
+            "can_follow_up": selectors.follow_up_possible(registrations=registrations, now=now),
             "is_partner": partner_of(request.user) is not None,
         },
     )

@@ -23,8 +23,8 @@ from .sweep_outcomes import (
 from .sweep_table_bolists import ROWS as BOLISTS_ROWS
 from .sweep_table_forms import ROWS as FORMS_ROWS
 from .sweep_table_more import MORE_ROWS
-from .sweep_table_search import ROWS as SEARCH_ROWS
 from .sweep_table_ops import ROWS as OPS_ROWS
+from .sweep_table_search import ROWS as SEARCH_ROWS
 
 TABLE: dict[str, list[tuple]] = {
     # --- The API -------------------------------------------------------------------------

@@ -55,6 +55,7 @@ def test_a_duplicate_sign_up_is_flagged_and_rejected_after_a_preview(web, staff)
     assert Organisation.objects.get(pk=signup.pk).status == Status.PENDING
     assert page.get_by_label("Reden van afwijzing").input_value().startswith("U staat al")
     page.get_by_role("button", name="Afwijzen en de reden mailen").click()
+    page.get_by_role("main").get_by_role("button", name="Afwijzen", exact=True).click()
     page.wait_for_url(f"{web.base_url}/beheer/aanmeldingen/")
     web.check()
     assert Organisation.objects.get(pk=signup.pk).status == Status.REJECTED

@@ -62,7 +62,8 @@ def test_a_mail_that_failed_while_the_server_was_down_is_sent_again_by_staff(web
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_role("heading", level=1, name="Uitgaande e-mail").wait_for()
     web.check()
-    page.get_by_role("link", name="Mislukt (1)").click()
+    page.get_by_label("Status").select_option(label="Mislukt (1)")
+    page.get_by_role("button", name="Toon resultaten").click()
     page.get_by_role(
         "link", name="[Olievlek] Bevestig uw aanmelding: Kijkje in de keuken & meer"
     ).click()

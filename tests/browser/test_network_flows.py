@@ -207,7 +207,8 @@ def test_a_new_name_waits_for_review_and_the_member_finds_its_own_data(web):
     page.get_by_role("link", name="Drukkerij Letterzetter").click()
     web.check()
     page.get_by_role("button", name="Doorvoeren en de werkgever mailen").click()
-    page.get_by_text("De wijziging staat online").wait_for()
+    page.get_by_role("button", name="Publiceren").click()
+    page.get_by_text("De wijziging is gepubliceerd.").wait_for()
     web.check()
     member.organisation.refresh_from_db()
     assert member.organisation.name == "Drukkerij Letterzetter Groep"

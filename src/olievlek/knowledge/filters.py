@@ -6,18 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.listing import search_field
 
 from .choices import CampaignKind, RequestStatus, StoryStatus
 
 
 class StoryListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Title or organisation"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Title or organisation"))
     status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, counts: dict[str, int] | None = None, **kwargs):
@@ -30,12 +26,7 @@ class StoryListFilter(StyledFormMixin, forms.Form):
 
 class RequestListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Item or organisation"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Item or organisation"))
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All"))] + RequestStatus.choices
     )
@@ -43,12 +34,7 @@ class RequestListFilter(StyledFormMixin, forms.Form):
 
 class CampaignItemListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Title"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Title"))
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All"))] + CampaignKind.choices
     )

@@ -6,18 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.listing import search_field
 
 from .models import OutboundMail
 
 
 class MailListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Recipient or subject"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Recipient or subject"))
     state = forms.ChoiceField(label=_("State"), required=False)
 
     def __init__(self, *args, counts: dict[str, int] | None = None, **kwargs):

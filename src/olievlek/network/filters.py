@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site.forms import StyledFormMixin
+from olievlek.site.listing import search_field
 
 from .choices import Status
 
@@ -14,23 +15,13 @@ ANY = [("", _("All"))]
 
 class OrganisationListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Name, city or KvK number"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Name, city or KvK number"))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=ANY + Status.choices)
 
 
 class SignupListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Name, city or KvK number"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Name, city or KvK number"))
     confirmed = forms.ChoiceField(
         label=_("Email address confirmed"),
         required=False,
@@ -40,22 +31,12 @@ class SignupListFilter(StyledFormMixin, forms.Form):
 
 class ProfileChangeListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Organisation"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Organisation"))
 
 
 class InvitationListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Email address or organisation"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Email address or organisation"))
     expired = forms.ChoiceField(
         label=_("Link"),
         required=False,
@@ -65,9 +46,4 @@ class InvitationListFilter(StyledFormMixin, forms.Form):
 
 class AuditListFilter(StyledFormMixin, forms.Form):
     hide_optional_marker = True
-    q = forms.CharField(
-        label=_("Object, person or action"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_field(label=_("Object, person or action"))

@@ -55,6 +55,16 @@ class ListPage:
         return self.page_obj.paginator.count
 
 
+def search_field(*, label) -> forms.CharField:
+    """The free-text box every back-office list's filters start with."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
 def list_filters(
     request, form_class: type[forms.Form], **form_kwargs
 ) -> tuple[forms.Form, dict[str, Any]]:

@@ -32,6 +32,9 @@ METRICS_TOKEN = "two-servers-metrics-token"
 SRC = Path(__file__).resolve().parents[2] / "src"
 START_TIMEOUT = 60
 
+# Seconds the workers get to finish what a test queued before the database is emptied.
+DRAIN_TIMEOUT = 30
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -176,4 +179,14 @@ def cluster(django_db_setup, django_db_blocker, tmp_path_factory):
 def servers(cluster, transactional_db):
     """The two servers' base URLs, with the database committed and empty for each test."""
     yield cluster
+    cluster.check_running()
+    # The database is emptied after each test; a task the workers still run (a mail the
+    # test caused) would lose its row under them, so the queue is drained first.
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.monotonic() + DRAIN_TIMEOUT
+    while time.monotonic() < deadline and (
+        DBTaskResult.objects.ready().exists() or DBTaskResult.objects.running().exists()
+    ):
+        time.sleep(0.2)
     cluster.check_running()

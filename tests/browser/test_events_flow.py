@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 
+from olievlek.accounts.tests.support import TOTP_SECRET, totp_now
 from olievlek.events.choices import RegistrationState
 from olievlek.events.models import Division, Registration
 from olievlek.events.services import availability_set
@@ -16,13 +17,6 @@ from olievlek.events.tests.factories import EventFactory, RegistrationFactory
 from olievlek.network.tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def path_in(message) -> str:

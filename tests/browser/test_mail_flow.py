@@ -3,12 +3,11 @@ mail is retried and finally fails; the project team sees why and sends it again.
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 
+from olievlek.accounts.tests.support import TOTP_SECRET, totp_now
 from olievlek.events.tests.factories import EventFactory
 from olievlek.mail.models import OutboundMail
 from olievlek.mail.services import mail_send_due
@@ -16,11 +15,6 @@ from olievlek.mail.tests import backends
 from olievlek.network.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def totp_now() -> str:
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def fits_390_px(page) -> bool:

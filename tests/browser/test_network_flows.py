@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core import mail
 
+from olievlek.accounts.tests.support import TOTP_SECRET, totp_now
 from olievlek.network.models import Organisation
 from olievlek.network.tests.factories import (
     ContactPersonFactory,
@@ -18,13 +18,6 @@ from olievlek.network.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def test_visitor_filters_the_directory_by_theme_and_opens_an_organisation(web):

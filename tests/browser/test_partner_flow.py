@@ -6,21 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 
+from olievlek.accounts.tests.support import TOTP_SECRET, totp_now
 from olievlek.events.choices import RegistrationState, ReviewState
 from olievlek.events.models import Event, Registration
 from olievlek.network.tests.factories import ContactPersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PASSWORD = "een-lang-wachtwoord-42"
-
-
-def _totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def _log_in(web, email: str, next_path: str, *, staff: bool = False) -> None:
@@ -31,7 +25,7 @@ def _log_in(web, email: str, next_path: str, *, staff: bool = False) -> None:
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     if staff:
-        page.get_by_label("Code").fill(_totp_now())
+        page.get_by_label("Code").fill(totp_now())
         page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(re.escape(next_path) + "$"))
     web.check()

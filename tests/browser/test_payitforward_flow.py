@@ -8,22 +8,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core import mail
 from django.utils import timezone
 
+from olievlek.accounts.tests.support import TOTP_SECRET, totp_now
 from olievlek.network.tests.factories import PASSWORD, ContactPersonFactory, UserFactory
 from olievlek.payitforward.models import Match, Offer, Pledge
 from olievlek.payitforward.tests.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def totp_now() -> str:
-    import time
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def log_in(web, email: str, *, staff: bool = False) -> None:

@@ -29,10 +29,16 @@ def as_team(user):
     return user
 
 
-def totp_now(secret: str = TOTP_SECRET) -> str:
-    """The code an authenticator app shows now for `secret`."""
+def totp_now(secret: str = TOTP_SECRET, *, margin: float = 3.0) -> str:
+    """The code an authenticator app shows now for `secret`.
+
+    allauth accepts only the current 30-second step, so a code read in the last `margin`
+    seconds of its step could arrive after it; then this waits for the next step."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    left = 30 - time.time() % 30
+    if left < margin:
+        time.sleep(left + 0.05)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 

@@ -93,12 +93,16 @@ def organisation_contacts(*, organisation: Organisation) -> QuerySet[ContactPers
 def organisation_of_user(user) -> Organisation | None:
     """The organisation a logged-in contact acts for, or None.
 
-    Remembered on the user object, which lives for one request: the menu and the view's
-    access check both ask, and one query answers both."""
+    `accounts.backends.AccountBackend` loads it with the user of a request; otherwise one
+    query here, remembered on the user object (which lives for one request)."""
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_olievlek_organisation"):
-        contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
+        if ContactPerson.user.field.remote_field.is_cached(user):
+            contact = getattr(user, "contact", None)  # None: loaded, and there is none
+        else:
+            contacts = ContactPerson.objects.select_related("organisation").order_by()
+            contact = contacts.filter(user=user).first()
         user._olievlek_organisation = contact.organisation if contact else None
     return user._olievlek_organisation
 

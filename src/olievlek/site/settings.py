@@ -167,8 +167,10 @@ AUTH_USER_MODEL = "accounts.User"
 
 # --- Accounts (django-allauth) --------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "olievlek.accounts.backends.AccountBackend",
+    # Sessions opened before AccountBackend still name one of these; they stay valid.
     "allauth.account.auth_backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -114,3 +114,9 @@ def test_with_redis_url_cache_and_sessions_use_redis(tmp_path):
     assert caches["default"]["BACKEND"] == "olievlek.site.redis_cache.ResilientRedisCache"
     assert caches["default"]["LOCATION"] == url
     assert session_engine == "django.contrib.sessions.backends.cached_db"
+
+
+def test_the_cache_makes_one_redis_client_per_pool_not_one_per_call(dead_cache):
+    first = dead_cache._cache.get_client("a", write=True)
+    assert dead_cache._cache.get_client("b", write=False) is first
+    assert first.connection_pool is dead_cache._cache._get_connection_pool(True)

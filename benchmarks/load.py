@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load_report import print_capacity, print_header, print_stage, verdict  # noqa: E402
+from proc_cpu import postgres_pids  # noqa: E402
 from web_common import REPO_ROOT  # noqa: E402
 from web_server import RESET, Server  # noqa: E402
 
@@ -156,20 +157,6 @@ def prepare(env: dict[str, str], members: int) -> dict:
         [sys.executable, str(setup), str(members)], capture_output=True, text=True, **run
     )
     return json.loads(out.stdout)
-
-
-def postgres_pids() -> list[int]:
-    """The postmaster of DATABASE_URL's port (its backends are its children)."""
-    port = os.environ["DATABASE_URL"].rsplit(":", 1)[1].split("/")[0]
-    pids = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            parts = cmdline.read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if parts and parts[0].endswith(b"postgres") and f"-p {port}".encode() in b" ".join(parts):
-            pids.append(int(cmdline.parent.name))
-    return pids
 
 
 def plan(args, data: dict, server: Server) -> dict:

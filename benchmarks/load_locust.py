@@ -18,7 +18,6 @@ Two parts:
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import os
@@ -33,6 +32,10 @@ import gevent
 from locust import FastHttpUser, between, events, task
 from locust.env import Environment
 from requests.cookies import create_cookie
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from proc_cpu import cpu_seconds  # noqa: E402
 
 THEMES = ["betrokkenheid", "organisatie", "gezondheid", "ontwikkeling", "apk"]
 PROVINCES = ["NL-ZH", "NL-NH", "NL-UT", "NL-GE", "NL-NB", "NL-GR", "NL-LI", "NL-OV"]
@@ -264,22 +267,6 @@ def _entries(stats) -> dict:
     return {"pages": out, "errors": errors}
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU so far of the processes `pids` and their children, the exited
-    children included (their parent's cutime/cstime once reaped: PostgreSQL backends come
-    and go with the workers' connections). Linux."""
-    ticks = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            text = stat.read_text()
-            fields = text[text.rindex(")") + 2 :].split()  # from field 3, state, on
-            if int(stat.parent.name) in pids:
-                ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
-            elif int(fields[1]) in pids:
-                ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def _environment(user_classes) -> Environment:
     host = f"http://{HOST}:{PLAN['port']}"
     env = Environment(user_classes=user_classes, host=host, events=events)
@@ -301,7 +288,7 @@ def mixed(stage: dict, env: Environment) -> dict:
         gevent.sleep(0.2)
     gevent.sleep(stage.get("settle", 2))
     env.runner.stats.reset_all()
-    cpu, load = _cpu_seconds(PLAN["server_pids"]), _load_average()
+    cpu, load = cpu_seconds(PLAN["server_pids"]), _load_average()
     start = time.monotonic()
     print(f"mixed traffic: measuring {seconds:g} s at {users} users", file=sys.stderr)
     gevent.sleep(seconds)
@@ -310,7 +297,7 @@ def mixed(stage: dict, env: Environment) -> dict:
     result.update(
         users=users,
         elapsed=elapsed,
-        server_cpu=_cpu_seconds(PLAN["server_pids"]) - cpu,
+        server_cpu=cpu_seconds(PLAN["server_pids"]) - cpu,
         load=[load, _load_average()],
     )
     return result
@@ -337,11 +324,11 @@ def capacity(plan: dict) -> dict:
             env.runner.start(users, spawn_rate=users * 10)
             gevent.sleep(0.5)  # everyone connected, a request or two done
             env.runner.stats.reset_all()
-            cpu, start = _cpu_seconds(PLAN["server_pids"]), time.monotonic()
+            cpu, start = cpu_seconds(PLAN["server_pids"]), time.monotonic()
             gevent.sleep(per_turn)
             row = _entries(env.runner.stats)["pages"].get(page["name"])
             elapsed = time.monotonic() - start
-            spent = _cpu_seconds(PLAN["server_pids"]) - cpu
+            spent = cpu_seconds(PLAN["server_pids"]) - cpu
             env.runner.quit()
             if row is None:
                 continue

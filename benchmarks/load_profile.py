@@ -21,6 +21,7 @@ import django
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from proc_cpu import cpu_seconds, postgres_pids  # noqa: E402
 from web_profile import PhaseTimer, cpu_per_request, print_cprofile, wsgi_get  # noqa: E402
 
 BARE = "/bench/bare"
@@ -39,12 +40,18 @@ def profile(pages: list[dict], seconds: float, top: int) -> None:
         p["path"]: cpu_per_request(handler, p["path"], seconds, cookie=cookies[p["path"]])
         for p in pages
     }
+    database = {
+        p["path"]: database_cpu_per_request(handler, p["path"], cookies[p["path"]]) for p in pages
+    }
     print("\n### Where the time goes (in-process, Django's WSGI handler, PostgreSQL + Redis)\n")
-    print("| page | CPU ms/request (this process) | bare ÷ page |")
-    print("|---|---:|---:|")
+    print("| page | CPU ms/request (this process) | bare ÷ page | PostgreSQL CPU ms/request |")
+    print("|---|---:|---:|---:|")
     for page in pages:
         path = page["path"]
-        print(f"| {page['name']} `{path}` | {cost[path]:.2f} | {cost[BARE] / cost[path]:.2f} |")
+        print(
+            f"| {page['name']} `{path}` | {cost[path]:.2f} | {cost[BARE] / cost[path]:.2f} "
+            f"| {database[path]:.2f} |"
+        )
     for page in pages:
         path = page["path"]
         if path == BARE:
@@ -69,6 +76,16 @@ def profile(pages: list[dict], seconds: float, top: int) -> None:
         if top:
             handler_for = _with_cookie(handler, cookies[path])
             print_cprofile(handler_for, path, n, top)
+
+
+def database_cpu_per_request(handler, path: str, cookie: str, requests: int = 300) -> float:
+    """PostgreSQL's CPU (its backends, children of the postmaster) per request of `path`:
+    what the in-process figure leaves out. Clock ticks are 10 ms, hence many requests."""
+    pids = postgres_pids()
+    before = cpu_seconds(pids)
+    for _ in range(requests):
+        wsgi_get(handler, path, cookie)
+    return 1000 * (cpu_seconds(pids) - before) / requests
 
 
 def _with_cookie(handler, cookie: str):

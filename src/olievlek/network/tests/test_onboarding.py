@@ -38,3 +38,19 @@ def test_each_step_follows_what_the_member_did(org_a):
 def test_a_draft_story_is_not_yet_the_first_story(org_a):
     StoryFactory(organisation=org_a, status="draft")
     assert onboarding_steps(organisation=org_a)[-1].done is False
+
+
+def test_only_the_members_own_rows_count(org_a, org_b):
+    org_a.theme_profiles.all().delete()
+    OfferFactory(organisation=org_b)
+    RegistrationFactory(organisation=org_b)
+    StoryFactory(organisation=org_b, status="published")
+    org_b.theme_profiles.create(theme="apk", has_experience=True)
+    assert _done(org_a)[1:] == [False, False, False, False]
+
+
+def test_a_help_request_counts_like_an_offer(org_a):
+    from olievlek.payitforward.tests.factories import HelpRequestFactory
+
+    HelpRequestFactory(organisation=org_a)
+    assert onboarding_steps(organisation=org_a)[2].done is True

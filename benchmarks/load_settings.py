@@ -19,3 +19,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("The load benchmark runs on its own PostgreSQL database.")
+
+# DEBUG was on when the project's settings chose the layout's fragment cache: as production.
+CACHES["fragments"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "olievlek-fragments",
+}

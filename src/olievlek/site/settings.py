@@ -160,6 +160,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # and the site serves on while it is down; else a file cache (site/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES, SESSION_ENGINE = cache_settings(os.environ, var_dir=VAR_DIR)
+# Parts of the page layout that are the same on every page of a language (the head's
+# links, the footer): rendered once per process. They change only with a deploy, which
+# restarts the processes; DEBUG renders them every time, so edits show at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "olievlek-fragments",
+}
 # Anonymous visitors of the directory and the public API get cached pages (site/cache.py).
 OLIEVLEK_PAGE_CACHE = _env_bool("OLIEVLEK_PAGE_CACHE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

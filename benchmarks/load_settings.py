@@ -7,6 +7,7 @@ registrations, logins) would turn a crowd into one abusive visitor: `load.py` ra
 them through their environment variables; the throttling code still runs on every request.
 """
 
+from olievlek.site.redis_cache import FRAGMENTS
 from olievlek.site.settings import *  # noqa: F403
 from olievlek.site.settings import DATABASES
 
@@ -21,7 +22,4 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("The load benchmark runs on its own PostgreSQL database.")
 
 # DEBUG was on when the project's settings chose the layout's fragment cache: as production.
-CACHES["fragments"] = {  # noqa: F405
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "olievlek-fragments",
-}
+CACHES["fragments"] = FRAGMENTS  # noqa: F405

@@ -87,18 +87,6 @@ class AxePage:
         )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache, as its database starts empty. The live server
-    shares this process's cache, and SQLite hands out the same user ids again after a
-    flush, so allauth's record of a used TOTP code ("user 1 used 123456") would otherwise
-    refuse a later test's first login within the same 30 seconds."""
-    from django.core.cache import caches
-
-    for alias in caches:
-        caches[alias].clear()
-
-
 @pytest.fixture
 def web(browser, live_server):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from olievlek.site import api_document
 from olievlek.site.logs import logging_config
-from olievlek.site.redis_cache import cache_settings
+from olievlek.site.redis_cache import NO_FRAGMENTS, cache_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("OLIEVLEK_BASE_DIR", PACKAGE_DIR.parent.parent))
@@ -160,15 +160,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # and the site serves on while it is down; else a file cache (site/redis_cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES, SESSION_ENGINE = cache_settings(os.environ, var_dir=VAR_DIR)
-# Parts of the page layout that are the same on every page of a language (the head's
-# links, the footer): rendered once per process. They change only with a deploy, which
-# restarts the processes; DEBUG renders them every time, so edits show at once.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-    if DEBUG
-    else "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "olievlek-fragments",
-}
+if DEBUG:  # the layout's fragments rendered every time, so template edits show at once
+    CACHES["fragments"] = NO_FRAGMENTS
 # Anonymous visitors of the directory and the public API get cached pages (site/cache.py).
 OLIEVLEK_PAGE_CACHE = _env_bool("OLIEVLEK_PAGE_CACHE", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

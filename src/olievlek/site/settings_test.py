@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .redis_cache import caches_for, with_database
+from .redis_cache import NO_FRAGMENTS, caches_for, with_database
 from .settings import *  # noqa: F403
 from .settings import REDIS_URL, STORAGES
 
@@ -28,6 +28,7 @@ if REDIS_URL:
     CACHES = caches_for(with_database(REDIS_URL, 1 + _worker % 30))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["fragments"] = NO_FRAGMENTS  # no state between tests; test_layout_fragments has its own
 # Tests build data with factories, which do not go through the services that invalidate
 # cached pages; the page cache has its own tests that switch it on.
 OLIEVLEK_PAGE_CACHE = False

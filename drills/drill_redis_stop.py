@@ -8,12 +8,12 @@ the member stays logged in, and once Redis is back the page cache fills and serv
 from __future__ import annotations
 
 import signal
-import threading
 import time
 from collections import Counter
 
 import requests
 from harness import Env, Row, login, say, wait_for
+from visitors import Visitors
 
 PAGES = {
     "home": "/",
@@ -22,18 +22,6 @@ PAGES = {
     "stories": "/verhalen/",
     "member": "/mijn/",
 }
-
-
-def _load(url: str, member, stop: threading.Event, results: list) -> None:
-    anonymous = requests.Session()
-    while not stop.is_set():
-        for kind, path in PAGES.items():
-            client = member if kind == "member" else anonymous
-            try:
-                response = client.get(f"{url}{path}", timeout=10, allow_redirects=False)
-                results.append((time.monotonic(), kind, response.status_code))
-            except requests.RequestException as error:
-                results.append((time.monotonic(), kind, type(error).__name__))
 
 
 def _cache_hit(url: str) -> bool:
@@ -53,14 +41,7 @@ def run() -> list[Row]:
         member = login(url)
         hit_before = wait_for(lambda: _cache_hit(url), timeout=20, what="a cached page")
         say(f"page cache in Redis before the stop: {'hit' if hit_before else 'miss'}")
-        results: list = []
-        stop = threading.Event()
-        threads = [
-            threading.Thread(target=_load, args=(url, member, stop, results)) for _ in range(3)
-        ]
-        for thread in threads:
-            thread.start()
-        try:
+        with Visitors(url, PAGES, member, threads=3) as visitors:
             time.sleep(2)
             env.stop("redis", signal.SIGKILL)
             down_at = time.monotonic()
@@ -70,12 +51,8 @@ def run() -> list[Row]:
             env.start_redis()
             say("Redis started again (empty: no persistence)")
             time.sleep(4)
-        finally:
-            stop.set()
-            for thread in threads:
-                thread.join(timeout=20)
-        during = [r for r in results if down_at <= r[0] < up_at]
-        after = [r for r in results if r[0] >= up_at]
+        during = visitors.since(down_at, up_at)
+        after = visitors.since(up_at)
         codes_during = Counter(r[2] for r in during)
         member_during = Counter(r[2] for r in during if r[1] == "member")
         say(

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from olievlek.site import api_document
+from olievlek.site.database import database_settings
 from olievlek.site.logs import logging_config
 from olievlek.site.redis_cache import NO_FRAGMENTS, cache_settings
 
@@ -138,23 +138,7 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'olievlek.sqlite3'}",
-        # Reusing connections saves opening one (and, on SQLite, reading the schema) on
-        # every request.
-        conn_max_age=int(os.environ.get("OLIEVLEK_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and immediate transactions let the web server and the task worker share the
-    # file without "database is locked" errors.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+DATABASES = database_settings(os.environ, var_dir=VAR_DIR)
 # --- Cache: shared by every process, so a change seen by one worker is seen by all ---------
 # REDIS_URL: Redis holds the cache, the rate-limit counters and a cached copy of each session,
 # and the site serves on while it is down; else a file cache (site/redis_cache.py).

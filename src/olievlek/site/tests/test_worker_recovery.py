@@ -158,3 +158,30 @@ def test_an_import_given_up_is_marked_failed_with_nothing_written(killed_import)
     killed_import.refresh_from_db()
     assert killed_import.state == ImportJob.State.FAILED
     assert not Organisation.objects.filter(name__startswith="Werkgever ").exists()
+
+
+def test_a_worker_rides_out_a_database_outage_and_then_completes_the_round(
+    killed_round, monkeypatch, caplog
+):
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    from olievlek.site.management.commands import task_worker
+
+    monkeypatch.setattr(task_worker, "RETRY_SECONDS", (0,))
+    refused = []
+
+    def database_away(execute, sql, params, many, context):
+        if len(refused) < 3:  # the database answers nothing for three statements
+            refused.append(sql)
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(database_away):
+        _start_worker("dead-1")
+
+    assert len(refused) == 3
+    assert caplog.text.count("database unavailable") == 3
+    killed_round.refresh_from_db()
+    assert killed_round.state == RoundState.READY
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL

@@ -82,6 +82,18 @@ def member_matches(*, organisation: Organisation) -> QuerySet[Match]:
     ).prefetch_related("pledge")
 
 
+def member_match_overview(*, organisation: Organisation) -> QuerySet[Match]:
+    """`member_matches` as the overview (`/mijn/payitforward/`) lists them: the two
+    parties' names, the state and the deadline; the member's most visited Pay it Forward
+    page reads nothing more."""
+    return (
+        Match.objects.filter(Q(mentor=organisation) | Q(learner=organisation))
+        .exclude(state=MatchState.DRAFT)
+        .select_related("mentor", "learner")
+        .only("state", "deadline", "created_at", "mentor__name", "learner__name")
+    )
+
+
 def member_match(*, organisation: Organisation, pk: int) -> Match | None:
     return member_matches(organisation=organisation).filter(pk=pk).first()
 

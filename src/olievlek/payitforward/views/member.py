@@ -24,7 +24,7 @@ from ..models import Exclusion, HelpRequest, Offer
 @require_GET
 @member_required()
 def home(request, organisation):
-    matches = list(selectors.member_matches(organisation=organisation))
+    matches = list(selectors.member_match_overview(organisation=organisation))
     return render(
         request,
         "payitforward/member/home.html",

@@ -59,7 +59,7 @@ def busy_member(org_a, user_a):
     ("path", "most"),
     [
         ("/mijn/", 6),
-        ("/mijn/payitforward/", 7),
+        ("/mijn/payitforward/", 6),
         ("/mijn/bijeenkomsten/", 4),
         ("/mijn/meldingen/", 4),
         ("/mijn/verhalen/", 4),

@@ -96,6 +96,8 @@ class Cluster:
                     "-m",
                     "gunicorn",
                     "olievlek.site.wsgi",
+                    "--config",
+                    "python:olievlek.site.gunicorn_conf",
                     "--bind",
                     f"127.0.0.1:{port}",
                     "--workers",

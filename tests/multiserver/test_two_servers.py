@@ -184,3 +184,10 @@ def test_each_server_answers_probes_metrics_and_writes_json_logs(servers):
     log = (servers.tmp / "server-a.log").read_text(errors="replace")
     assert "jan@example.nl" not in log
     assert "geheim" not in log
+    # gunicorn's own lines too are JSON (site/gunicorn_conf.py), and it writes no access
+    # line of its own, which would carry the client's address.
+    lines = [json.loads(line) for line in log.splitlines() if line.strip()]
+    assert any(line["logger"] == "gunicorn.error" for line in lines)
+    assert not [line for line in lines if line["logger"] == "gunicorn.access"]
+    addressed = [line for line in lines if "127.0.0.1" in json.dumps(line)]
+    assert [line["message"][:12] for line in addressed] == ["Listening at"]  # its own

@@ -93,3 +93,17 @@ def test_the_containers_run_with_the_settings_of_the_two_server_test(compose):
     two_server -= {"OLIEVLEK_API_RATE_ANON"}
 
     assert two_server - set(_app_environment(compose, "app")) == set()
+
+
+def test_every_gunicorn_runs_with_the_projects_config_and_no_access_log_of_its_own(compose):
+    """gunicorn_conf writes gunicorn's lines as the app's (JSON) and no second access line
+    with the client's address; the two-server test runs gunicorn the same way."""
+    commands = {
+        "systemd": (ROOT / "deploy" / "systemd" / "olievlek-web.service").read_text(),
+        "Containerfile": (ROOT / "Containerfile").read_text(),
+        "compose": " ".join(compose["services"]["app"]["command"]),
+        "two-server test": (ROOT / "tests" / "multiserver" / "conftest.py").read_text(),
+    }
+    for where, text in commands.items():
+        assert "python:olievlek.site.gunicorn_conf" in text, where
+        assert "access-log" not in text and "access_log" not in text, where

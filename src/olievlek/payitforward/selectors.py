@@ -72,14 +72,16 @@ def member_active_request(*, organisation: Organisation) -> HelpRequest | None:
     )
 
 
-def member_matches(*, organisation: Organisation) -> QuerySet[Match]:
+def _matches_of(organisation: Organisation) -> QuerySet[Match]:
     """The organisation's matches on either side; drafts of unpublished rounds are the
     project team's and never shown."""
-    return _with_parties(
-        Match.objects.filter(Q(mentor=organisation) | Q(learner=organisation)).exclude(
-            state=MatchState.DRAFT
-        )
-    ).prefetch_related("pledge")
+    return Match.objects.filter(Q(mentor=organisation) | Q(learner=organisation)).exclude(
+        state=MatchState.DRAFT
+    )
+
+
+def member_matches(*, organisation: Organisation) -> QuerySet[Match]:
+    return _with_parties(_matches_of(organisation)).prefetch_related("pledge")
 
 
 def member_match_overview(*, organisation: Organisation) -> QuerySet[Match]:
@@ -87,8 +89,7 @@ def member_match_overview(*, organisation: Organisation) -> QuerySet[Match]:
     parties' names, the state and the deadline; the member's most visited Pay it Forward
     page reads nothing more."""
     return (
-        Match.objects.filter(Q(mentor=organisation) | Q(learner=organisation))
-        .exclude(state=MatchState.DRAFT)
+        _matches_of(organisation)
         .select_related("mentor", "learner")
         .only("state", "deadline", "created_at", "mentor__name", "learner__name")
     )

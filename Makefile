@@ -49,7 +49,7 @@ test-postgres: $(STAMP) system-packages
 	bash scripts/with-postgres.sh bash scripts/with-redis.sh $(BIN)/pytest -m "not browser" -n 2 --dist loadgroup --ignore=tests/engines
 
 test-browser: $(STAMP) system-packages
-	DATABASE_URL= $(BIN)/pytest -m browser tests/browser
+	DATABASE_URL= $(BIN)/pytest -m browser -n 2 tests/browser
 
 ## test-api-fuzz: schemathesis against docs/openapi.yaml on a live demo server (anonymous, member, team)
 test-api-fuzz: $(STAMP)

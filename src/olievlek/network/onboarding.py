@@ -23,23 +23,32 @@ class Step:
 @dataclass(frozen=True)
 class _Evidence:
     """A step's evidence: a row of the organisation through the reverse relation
-    `relation`, optionally only rows whose `column` is not `excluded`."""
+    `relation`, optionally only rows whose `column` compares (`operator`) to `value`."""
 
     relation: str
     column: str = ""
-    excluded: str = ""
+    operator: str = "="
+    value: str = ""
 
 
 def _evidence() -> dict[str, _Evidence]:
-    """The relations of other apps are reached by name, so this module imports none."""
-    evidence = {"themes": _Evidence("theme_profiles")}
+    """The relations of other apps are reached by name, so this module imports none.
+    `change_waiting` is no step: the start page shows a change of name or website that
+    waits for review, and asking here saves it a query when there is none (nearly always)."""
+    from olievlek.network.models import ProfileChange
+
+    waiting = str(ProfileChange.State.PENDING)
+    evidence = {
+        "themes": _Evidence("theme_profiles"),
+        "change_waiting": _Evidence("profile_changes", "state", "=", waiting),
+    }
     if apps.is_installed("olievlek.payitforward"):
         evidence["offers"] = _Evidence("pif_offers")
         evidence["requests"] = _Evidence("pif_requests")
     if apps.is_installed("olievlek.events"):
         evidence["registrations"] = _Evidence("event_registrations")
     if apps.is_installed("olievlek.knowledge"):
-        evidence["stories"] = _Evidence("stories", "status", "draft")
+        evidence["stories"] = _Evidence("stories", "status", "<>", "draft")
     return evidence
 
 
@@ -58,8 +67,8 @@ def _progress_sql(vendor: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         condition = f"{quote(remote.field.column)} = %s"
         params.append("organisation")
         if evidence.column:
-            condition += f" AND {quote(evidence.column)} <> %s"
-            params.append(evidence.excluded)
+            condition += f" AND {quote(evidence.column)} {evidence.operator} %s"
+            params.append(evidence.value)
         # Names from the models, quoted; every value is a parameter.
         columns.append(f"EXISTS (SELECT 1 FROM {table} WHERE {condition})")  # noqa: S608
         names.append(name)
@@ -78,6 +87,8 @@ def _progress(organisation) -> dict[str, bool]:
 
 def onboarding_steps(*, organisation) -> list[Step]:
     done = _progress(organisation)
+    if not done["change_waiting"]:
+        organisation.profile_change_waiting = None  # the cached_property, known now
     steps = [
         Step(
             label=_("Complete your profile (description and website)"),

@@ -12,10 +12,12 @@ page is named by its own ``{% block title %}``; a template overrides the whole t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.urls import Resolver404, resolve
+from django.conf import settings
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.translation import gettext_lazy as _
 
 # Pages on the way to many others; the menus name them differently or not at all.
@@ -35,7 +37,10 @@ class Crumb:
     url: str
 
 
+@functools.cache
 def _names() -> dict[str, str]:
+    """Collected once per process: the menus are fixed when the apps are ready, and the
+    labels are lazy, so each is translated when a page shows it."""
     names: dict[str, str] = {}
     configs = apps.get_app_configs()
     for menu in reversed(MENUS):  # earlier menus win
@@ -47,8 +52,15 @@ def _names() -> dict[str, str]:
 
 
 def _page_name(path: str) -> str | None:
+    return _resolved_name(get_urlconf() or settings.ROOT_URLCONF, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_name(urlconf: str, path: str) -> str | None:
+    """Remembered per URL configuration: resolving walks every pattern, and each page's
+    trail resolves its parents again."""
     try:
-        match = resolve(path)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     return match.view_name

@@ -58,7 +58,7 @@ def busy_member(org_a, user_a):
 @pytest.mark.parametrize(
     ("path", "most"),
     [
-        ("/mijn/", 6),
+        ("/mijn/", 5),
         ("/mijn/payitforward/", 6),
         ("/mijn/bijeenkomsten/", 4),
         ("/mijn/meldingen/", 4),
@@ -82,7 +82,7 @@ def test_the_start_page_asks_the_checklist_in_one_query(
     org_a.theme_profiles.all().delete()
     client = client_for(user_a)
     client.get("/mijn/")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         html = client.get("/mijn/").content.decode()
     assert 'id="onboarding-heading"' in html
 

@@ -7,19 +7,23 @@ after its commit, which makes every cached page of that namespace stale at once 
 old entries simply stop being read and expire). A short timeout is the safety net.
 
 Only requests without a session or flash messages are served from or written to the
-cache: anything personal never enters it. The key holds the host too: pages carry
+cache: anything personal never enters it. Logged-in visitors get the personal layout
+(menu, notifications) around a `shared_fragment`: the part of the page that is the same
+for everybody, cached under the same versions. The key holds the host too: pages carry
 absolute URLs (API links, feeds), and one host's page must never be served on another.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 TIMEOUT = 300
 KEPT_HEADERS = ("Allow", "Content-Language", "Vary")
@@ -53,6 +57,36 @@ def _cacheable(request) -> bool:
     )
 
 
+def _key(kind: str, request, namespaces: tuple[str, ...]) -> str:
+    return ":".join(
+        [
+            kind,
+            request.get_host(),
+            "+".join(namespaces),
+            ".".join(str(version(namespace)) for namespace in namespaces),
+            translation.get_language() or settings.LANGUAGE_CODE,
+            "htmx" if request.headers.get("HX-Request") else "full",
+            request.get_full_path(),
+        ]
+    )
+
+
+def shared_fragment(
+    request, namespaces: tuple[str, ...], render: Callable[[], str], timeout: int = TIMEOUT
+) -> str:
+    """HTML that is the same for every visitor of this URL (in this language), rendered by
+    `render` only when the cache has none under the current versions of `namespaces`.
+    `render` must not use anything of the visitor: no user, no session, no CSRF token."""
+    if not settings.OLIEVLEK_PAGE_CACHE or request.method not in ("GET", "HEAD"):
+        return render()
+    key = _key("olievlek:fragment", request, namespaces)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, str(html), timeout)
+    return mark_safe(html)  # noqa: S308 (rendered by a template, so escaped)
+
+
 def public_page(*namespaces: str, timeout: int = TIMEOUT):
     """Cache the view's response for anonymous visitors (see the module docstring). A
     page that shows several parts of the domain names them all: a bump of any of them
@@ -66,17 +100,7 @@ def public_page(*namespaces: str, timeout: int = TIMEOUT):
         def wrapped(request, *args, **kwargs):
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
-            key = ":".join(
-                [
-                    "olievlek:page",
-                    request.get_host(),
-                    "+".join(namespaces),
-                    ".".join(str(version(namespace)) for namespace in namespaces),
-                    translation.get_language() or settings.LANGUAGE_CODE,
-                    "htmx" if request.headers.get("HX-Request") else "full",
-                    request.get_full_path(),
-                ]
-            )
+            key = _key("olievlek:page", request, namespaces)
             cached = cache.get(key)
             if cached is not None:
                 content_type, headers, content = cached

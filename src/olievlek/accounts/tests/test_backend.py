@@ -18,9 +18,7 @@ def _fields(instance) -> dict:
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
 
 
-def test_the_user_contact_and_organisation_equal_the_orms(
-    user_a, org_a, django_assert_num_queries
-):
+def test_the_user_contact_and_organisation_equal_the_orms(user_a, org_a, django_assert_num_queries):
     org_a.reviewed_at = org_a.created_at  # a date and a foreign key that is set, too
     org_a.save()
     with django_assert_num_queries(1):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from olievlek.site.cache import public_page
+from olievlek.site.cache import public_page, shared_fragment
 from olievlek.site.forms import add_service_errors
 from olievlek.site.throttle import throttle_posts
 
@@ -24,6 +25,18 @@ PAGE_SIZE = 20
 @require_GET
 @public_page("network")
 def directory(request):
+    # The filters and results are the same for everybody: a logged-in member gets them
+    # from the shared cache inside the personal layout.
+    template = "network/_directory_results.html" if request.htmx else "network/_directory.html"
+    content = shared_fragment(
+        request, ("network",), lambda: render_to_string(template, _directory_context(request))
+    )
+    if request.htmx:
+        return HttpResponse(content)
+    return render(request, "network/directory.html", {"content": content})
+
+
+def _directory_context(request) -> dict:
     form = DirectoryFilterForm(request.GET or None)
     filters = (
         selectors.DirectoryFilters(**form.filters())
@@ -33,9 +46,7 @@ def directory(request):
     page = Paginator(selectors.organisation_directory(filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"form": form, "page_obj": page, "filters": filters}
-    template = "network/_directory_results.html" if request.htmx else "network/directory.html"
-    return render(request, template, context)
+    return {"form": form, "page_obj": page, "filters": filters, "request": request}
 
 
 @require_GET

@@ -45,3 +45,24 @@ def test_each_language_gets_its_own_head_and_footer(fragments, client):
     assert _meta(english, "og:locale") == "en_GB"
     assert "Accessibility" in english.split("utrecht-page-footer", 1)[1]
     assert "Toegankelijkheid" in dutch.split("utrecht-page-footer", 1)[1]
+
+
+def _menu(html: str) -> str:
+    return html.split('id="ov-menu"', 1)[1].split("</nav>", 1)[0]
+
+
+def test_the_cached_header_and_menu_keep_each_visitors_own_items(
+    fragments, client, client_for, user_a
+):
+    anonymous = _menu(client.get("/privacy").content.decode())
+    member = _menu(client_for(user_a).get("/privacy").content.decode())
+    assert "Inloggen" in anonymous and "Mijn organisatie" not in anonymous
+    assert "Mijn organisatie" in member and "Uitloggen" in member and "Inloggen" not in member
+    assert anonymous.split("</a></li>", 1)[0] == member.split("</a></li>", 1)[0]  # "Netwerk"
+
+
+def test_the_cached_menu_follows_the_language_and_the_switch_keeps_the_page(fragments, client):
+    client.get("/taal/en?next=/privacy")
+    html = client.get("/toegankelijkheid").content.decode()
+    assert ">Network</a>" in _menu(html) and "Skip to main content" in html
+    assert "next=/toegankelijkheid" in html.split("ov-lang__button", 1)[1].split(">", 1)[0]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from olievlek.accounts.access import is_team
 from olievlek.network.selectors import organisation_of_user, user_is_member
+from olievlek.site.prepared import PreparedQuery
 
 from .choices import Audience, RegistrationState, ReviewState
 from .models import Event, EventTheme, FollowUp, Registration
@@ -163,6 +164,21 @@ def organisation_registrations(*, organisation) -> QuerySet[Registration]:
     )
 
 
+_registrations = PreparedQuery(
+    lambda organisation_id: organisation_registrations(organisation=organisation_id)
+)
+_follow_ups = PreparedQuery(
+    lambda organisation_id: FollowUp.objects.filter(organisation=organisation_id).select_related(
+        "event"
+    )
+)
+
+
+def organisation_registration_list(*, organisation) -> list[Registration]:
+    """`organisation_registrations`, for the member's own page (compiled once)."""
+    return _registrations(organisation.pk)
+
+
 def follow_up_candidates(*, organisation) -> QuerySet[Event]:
     """Started meetings at which the organisation had a seat: it may log actions for them."""
     return (
@@ -184,8 +200,8 @@ def follow_up_possible(*, registrations: list[Registration], now) -> bool:
     )
 
 
-def organisation_follow_ups(*, organisation) -> QuerySet[FollowUp]:
-    return FollowUp.objects.filter(organisation=organisation).select_related("event")
+def organisation_follow_ups(*, organisation) -> list[FollowUp]:
+    return _follow_ups(organisation.pk)
 
 
 def event_follow_ups(*, event: Event) -> QuerySet[FollowUp]:

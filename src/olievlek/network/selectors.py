@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from olievlek.accounts.access import is_team
+from olievlek.site.prepared import PreparedQuery
 
 from .choices import Status
 from .models import ContactPerson, Invitation, Organisation, ProfileChange, ThemeProfile
@@ -86,8 +87,24 @@ def organisation_public_get(*, slug: str) -> Organisation | None:
     return _with_profiles(Organisation.objects.filter(status=Status.APPROVED, slug=slug)).first()
 
 
-def organisation_contacts(*, organisation: Organisation) -> QuerySet[ContactPerson]:
-    return organisation.contacts.select_related("user")
+_contacts = PreparedQuery(
+    lambda organisation_id: ContactPerson.objects.filter(
+        organisation_id=organisation_id
+    ).select_related("user")
+)
+_theme_profiles = PreparedQuery(
+    lambda organisation_id: ThemeProfile.objects.filter(organisation_id=organisation_id).order_by(
+        "theme"
+    )
+)
+
+
+def organisation_contacts(*, organisation: Organisation) -> list[ContactPerson]:
+    return _contacts(organisation.pk)
+
+
+def organisation_theme_profiles(*, organisation: Organisation) -> list[ThemeProfile]:
+    return _theme_profiles(organisation.pk)
 
 
 def organisation_of_user(user) -> Organisation | None:

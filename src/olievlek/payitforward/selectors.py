@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from olievlek.engines.reference import provinces, sectors
 from olievlek.network.choices import Status
 from olievlek.network.models import Organisation
+from olievlek.site.prepared import PreparedQuery, first_only
 
 from .choices import HOLDING_STATES, LIVE_STATES, MatchState, OfferStatus, RequestStatus
 from .models import Exclusion, HelpRequest, Match, MatchRound, Offer, theme_labels
@@ -56,20 +57,34 @@ def member_offers(*, organisation: Organisation) -> QuerySet[Offer]:
     )
 
 
+_open_offer = PreparedQuery(
+    lambda organisation_id: first_only(
+        member_offers(organisation=organisation_id).filter(status=OfferStatus.OPEN)
+    )
+)
+
+
 def member_open_offer(*, organisation: Organisation) -> Offer | None:
-    return member_offers(organisation=organisation).filter(status=OfferStatus.OPEN).first()
+    found = _open_offer(organisation.pk)
+    return found[0] if found else None
 
 
 def member_requests(*, organisation: Organisation) -> QuerySet[HelpRequest]:
     return HelpRequest.objects.filter(organisation=organisation)
 
 
-def member_active_request(*, organisation: Organisation) -> HelpRequest | None:
-    return (
-        member_requests(organisation=organisation)
-        .filter(status__in=[RequestStatus.OPEN, RequestStatus.MATCHED])
-        .first()
+_active_request = PreparedQuery(
+    lambda organisation_id: first_only(
+        member_requests(organisation=organisation_id).filter(
+            status__in=[RequestStatus.OPEN, RequestStatus.MATCHED]
+        )
     )
+)
+
+
+def member_active_request(*, organisation: Organisation) -> HelpRequest | None:
+    found = _active_request(organisation.pk)
+    return found[0] if found else None
 
 
 def _matches_of(organisation: Organisation) -> QuerySet[Match]:
@@ -84,15 +99,20 @@ def member_matches(*, organisation: Organisation) -> QuerySet[Match]:
     return _with_parties(_matches_of(organisation)).prefetch_related("pledge")
 
 
-def member_match_overview(*, organisation: Organisation) -> QuerySet[Match]:
-    """`member_matches` as the overview (`/mijn/payitforward/`) lists them: the two
-    parties' names, the state and the deadline; the member's most visited Pay it Forward
-    page reads nothing more."""
-    return (
-        _matches_of(organisation)
+_match_overview = PreparedQuery(
+    lambda organisation_id: (
+        _matches_of(organisation_id)
         .select_related("mentor", "learner")
         .only("state", "deadline", "created_at", "mentor__name", "learner__name")
     )
+)
+
+
+def member_match_overview(*, organisation: Organisation) -> list[Match]:
+    """`member_matches` as the overview (`/mijn/payitforward/`) lists them: the two
+    parties' names, the state and the deadline; the member's most visited Pay it Forward
+    page reads nothing more."""
+    return _match_overview(organisation.pk)
 
 
 def member_match(*, organisation: Organisation, pk: int) -> Match | None:

@@ -23,7 +23,7 @@ from ..models import FollowUp, Registration
 @require_GET
 @member_required()
 def my_events(request, organisation):
-    registrations = list(selectors.organisation_registrations(organisation=organisation))
+    registrations = selectors.organisation_registration_list(organisation=organisation)
     now = timezone.now()
     return render(
         request,

@@ -38,7 +38,7 @@ def member_home(request):
         {
             "organisation": organisation,
             "contacts": selectors.organisation_contacts(organisation=organisation),
-            "profiles": organisation.theme_profiles.order_by("theme"),
+            "profiles": selectors.organisation_theme_profiles(organisation=organisation),
             "onboarding": onboarding_open(organisation=organisation)
             if organisation.status == "approved"
             else [],

@@ -313,7 +313,9 @@ def capacity(plan: dict) -> dict:
         for p in pages
     }
     for round_ in range(plan["capacity"]["rounds"]):
-        for page in pages:
+        # Every other round backwards: what a turn leaves behind (PostgreSQL writing out
+        # the pages of the one before) does not always land on the same neighbour.
+        for page in pages if round_ % 2 == 0 else pages[::-1]:
             print(
                 f"capacity {round_ + 1}/{plan['capacity']['rounds']}: {page['name']}",
                 file=sys.stderr,

@@ -28,9 +28,9 @@ BARE = "/bench/bare"
 
 
 def profile(pages: list[dict], seconds: float, top: int) -> None:
-    from django.core.handlers.wsgi import WSGIHandler
+    from olievlek.site.resolving import Handler
 
-    handler = WSGIHandler()
+    handler = Handler()  # the servers' handler (olievlek.site.wsgi)
     cookies = {p["path"]: f"sessionid={p['session']}" if p.get("session") else "" for p in pages}
     for page in pages:  # warm: templates compiled, connections open, cache filled
         for _ in range(10):

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from olievlek.site.prepared import PreparedQuery, first_only
+
 from .choices import PROVINCE_CHOICES, SECTOR_CHOICES, SizeClass, Source, Status, Theme
 
 kvk_validator = RegexValidator(
@@ -87,7 +89,8 @@ class Organisation(models.Model):
     @cached_property
     def profile_change_waiting(self) -> ProfileChange | None:
         """The change of name or website that waits for the project team, if any."""
-        return self.profile_changes.filter(state=ProfileChange.State.PENDING).first()
+        found = _waiting_change(self.pk)
+        return found[0] if found else None
 
 
 class ThemeProfile(models.Model):
@@ -294,3 +297,13 @@ class ProfileChange(models.Model):
             )
             for field, value in self.changes.items()
         ]
+
+
+# The member's start page asks it on every visit (see `Organisation.profile_change_waiting`).
+_waiting_change = PreparedQuery(
+    lambda organisation_id: first_only(
+        ProfileChange.objects.filter(
+            organisation_id=organisation_id, state=ProfileChange.State.PENDING
+        )
+    )
+)

@@ -1,6 +1,10 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "olievlek.site.settings")
-application = get_wsgi_application()
+django.setup(set_prefix=False)  # what get_wsgi_application() does, with our handler
+
+from olievlek.site.resolving import Handler  # noqa: E402 (after setup)
+
+application = Handler()

@@ -7,6 +7,8 @@ import io
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory, override_settings
 from django.urls import Resolver404
 
@@ -14,6 +16,17 @@ from olievlek.site.resolving import Handler, resolved
 from olievlek.site.wsgi import application
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """A server closes the database connection at the end of each request; the test's
+    transaction lives on that connection (Django's test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def _get(handler, path: str) -> tuple[str, bytes]:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.urls import Resolver404, get_urlconf, resolve
+from django.urls import Resolver404, get_urlconf
 from django.utils.translation import gettext_lazy as _
+
+from .resolving import resolved
 
 # Pages on the way to many others; the menus name them differently or not at all.
 NAMES = {
@@ -52,15 +54,9 @@ def _names() -> dict[str, str]:
 
 
 def _page_name(path: str) -> str | None:
-    return _resolved_name(get_urlconf() or settings.ROOT_URLCONF, path)
-
-
-@functools.lru_cache(maxsize=4096)
-def _resolved_name(urlconf: str, path: str) -> str | None:
-    """Remembered per URL configuration: resolving walks every pattern, and each page's
-    trail resolves its parents again."""
+    # The servers' handler remembers what each path resolves to; the trail asks it too.
     try:
-        match = resolve(path, urlconf)
+        match = resolved(get_urlconf() or settings.ROOT_URLCONF, path)
     except Resolver404:
         return None
     return match.view_name

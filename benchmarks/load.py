@@ -56,6 +56,12 @@ MEMBER_PAGES = [
     ("member: notifications", "/mijn/meldingen/"),
     ("member: stories", "/mijn/verhalen/"),
 ]
+# What every member page costs before its own content (benchmarks/web_urls.py): shown
+# beside the member pages, not goals of their own.
+FLOORS = [
+    ("floor: logged in, plain text", "/mijn/bench-text"),
+    ("floor: layout around an empty page", "/mijn/bench-layout"),
+]
 # Every client comes from 127.0.0.1: per-address limits high enough for a crowd.
 GENEROUS_LIMITS = {
     "OLIEVLEK_API_RATE_ANON": "1000000/m",
@@ -168,7 +174,7 @@ def plan(args, data: dict, server: Server) -> dict:
         )
     session = data["members"][0]["session"]
     pages = [{"name": "bare Django view (peer)", "path": "/bench/bare"}]
-    pages += [{"name": n, "path": p, "session": session} for n, p in MEMBER_PAGES]
+    pages += [{"name": n, "path": p, "session": session} for n, p in MEMBER_PAGES + FLOORS]
     pages += [
         {"name": "home (page cache)", "path": "/"},
         {"name": "directory, filters (page cache)", "path": "/netwerk/?theme=gezondheid"},

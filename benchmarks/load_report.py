@@ -88,7 +88,9 @@ def print_capacity(capacity: dict) -> None:
         "\n### Capacity: each kind of page alone, back to back, pages taking turns\n\n"
         "Throughput ratio: requests/s against the bare view's in the same turns. Server "
         "CPU: gunicorn and PostgreSQL per request, over the same window (hardly affected "
-        "by other processes; `bare ÷ page` is the ratio a quiet machine would show).\n"
+        "by other processes; `bare ÷ page` is the ratio a quiet machine would show). "
+        "The floors are what every member page costs before its own content: a logged-in "
+        "member answered in plain text, and the layout around an empty page.\n"
     )
     bare = capacity.get(BARE)
     bare_rps = bare["requests"] / bare["elapsed"] if bare and bare["elapsed"] else math.nan

@@ -34,9 +34,12 @@ class _Compiled:
     sql: str
     params: tuple
     slots: tuple[tuple[int, int], ...]  # (place in params, argument number)
-    select: list  # Django's (expression, SQL, alias) per column
-    klass_info: dict  # which columns make which model, and how they hang together
     annotations: dict  # name: column
+    model: type[Model]
+    root: slice  # the columns of the queried model
+    names: list[str]  # their attributes
+    converters: list  # (column, the converters, expression), for the backend's types
+    populators: list  # Django's builders of the select_related instances
 
 
 class PreparedQuery:
@@ -81,13 +84,30 @@ class PreparedQuery:
         )
         if {argument for _place, argument in slots} != set(range(arity)):
             raise ValueError("every argument of the build function must reach the SQL")
+        # What Django's ModelIterable works out on each evaluation, worked out once: which
+        # columns make the model, the converters (the same for every connection of a
+        # backend: they read settings, not the connection's state) and the populators
+        # of the related models (no state of their own between rows).
+        connection = connections[alias]
+        converters = []
+        for place, column in enumerate(compiler.select):
+            expression = column[0]
+            found = connection.ops.get_db_converters(expression)
+            found += expression.get_db_converters(connection)
+            if found:
+                converters.append((place, found, expression))
+        info = compiler.klass_info
+        root = slice(info["select_fields"][0], info["select_fields"][-1] + 1)
         return _Compiled(
             sql,
             tuple(params),
             slots,
-            compiler.select,
-            compiler.klass_info,
             dict(compiler.annotation_col_map or {}),
+            info["model"],
+            root,
+            [column[0].target.attname for column in compiler.select[root]],
+            converters,
+            get_related_populators(info, compiler.select, alias),
         )
 
 
@@ -98,24 +118,13 @@ def first_only(queryset: QuerySet) -> QuerySet:
 
 def _instances(compiled: _Compiled, rows, alias: str, connection):
     """What Django's ModelIterable does with the rows of a compiled query."""
-    converters = []
-    for place, column in enumerate(compiled.select):
-        expression = column[0]
-        found = connection.ops.get_db_converters(expression)
-        found += expression.get_db_converters(connection)
-        if found:
-            converters.append((place, found, expression))
-    root = compiled.klass_info
-    start, end = root["select_fields"][0], root["select_fields"][-1] + 1
-    names = [column[0].target.attname for column in compiled.select[start:end]]
-    populators = get_related_populators(root, compiled.select, alias)
     for raw in rows:
         row = list(raw)
-        for place, found, expression in converters:
+        for place, found, expression in compiled.converters:
             for convert in found:
                 row[place] = convert(row[place], expression, connection)
-        instance = root["model"].from_db(alias, names, row[start:end])
-        for populator in populators:
+        instance = compiled.model.from_db(alias, compiled.names, row[compiled.root])
+        for populator in compiled.populators:
             populator.populate(row, instance)
         for name, place in compiled.annotations.items():
             setattr(instance, name, row[place])

@@ -124,7 +124,7 @@ FILE_CACHE = "django.core.cache.backends.filebased"
 PHASES = [
     ("database: open connection", "django.db.backends.base.base", "BaseDatabaseWrapper", "connect"),
     ("database: close connection", "django.db.backends.base.base", "BaseDatabaseWrapper", "close"),
-    ("SQL: execute (SQLite)", "django.db.backends.utils", "CursorWrapper", "_execute"),
+    ("SQL: execute (driver, round trip)", "django.db.backends.utils", "CursorWrapper", "_execute"),
     ("ORM: compile SQL", "django.db.models.sql.compiler", "SQLCompiler", "as_sql"),
     ("ORM: count()", "django.db.models.sql.query", "Query", "get_count"),
     ("ORM: fetch rows, build model objects", "django.db.models.query", "QuerySet", "_fetch_all"),

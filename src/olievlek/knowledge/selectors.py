@@ -21,6 +21,7 @@ from django.db.models import (
 
 from olievlek.accounts.access import is_team
 from olievlek.network.models import ContactPerson
+from olievlek.site.prepared import PreparedQuery
 
 from .choices import RequestStatus, StoryStatus
 from .models import (
@@ -82,8 +83,20 @@ def story_get(*, slug: str, user) -> Story | None:
     return story
 
 
-def stories_of_organisation(*, organisation) -> QuerySet[Story]:
-    return _story_list(organisation.stories.order_by("-updated_at", "-id"))
+# The member's own list shows a row per story and no text, themes or organisation: the
+# long text fields stay in the database, and the query is compiled once per process.
+_own_stories = PreparedQuery(
+    lambda organisation_id: (
+        Story.objects.filter(organisation=organisation_id)
+        .only("organisation_id", "title", "slug", "status", "review_note", "updated_at")
+        .order_by("-updated_at", "-id")
+    )
+)
+
+
+def stories_of_organisation(*, organisation) -> list[Story]:
+    """The organisation's stories for its own list, last changed first."""
+    return _own_stories(organisation.pk)
 
 
 def stories_published_of_organisation(*, organisation) -> QuerySet[Story]:

@@ -62,7 +62,7 @@ def busy_member(org_a, user_a):
         ("/mijn/payitforward/", 6),
         ("/mijn/bijeenkomsten/", 4),
         ("/mijn/meldingen/", 4),
-        ("/mijn/verhalen/", 4),
+        ("/mijn/verhalen/", 3),
         ("/mijn/werkvloer/", 4),
     ],
 )

@@ -121,8 +121,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PACKAGE_DIR / "site" / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # Django's cached loader, one copy per language with the fixed texts translated
+            # (site/template_loader.py); it reloads on a template change in development.
+            "loaders": [
+                (
+                    "olievlek.site.template_loader.Loader",
+                    [
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

@@ -32,11 +32,11 @@ class Loader(cached.Loader):
 
     def get_template(self, template_name, skip=None):
         template = super().get_template(template_name, skip)
-        if not getattr(template, "translated_in", None):
+        if not getattr(template, "translations_fixed", False):
             # Each language's key holds its own compiled copy, translated on first use;
             # doing it twice (two threads at once) changes nothing.
             fold_translations(template.nodelist, template)
-            template.translated_in = get_language() or "-"
+            template.translations_fixed = True
         return template
 
 

@@ -6,7 +6,6 @@ is read against them, so they must not do less (or more) than a member page's fr
 from __future__ import annotations
 
 import pytest
-from django.test import override_settings
 
 from olievlek.impact.models import DailyVisits
 
@@ -20,7 +19,6 @@ def test_the_text_floor_answers_a_logged_in_member_only(client, client_for, user
     assert client.get("/mijn/bench-text").status_code == 302  # to the login
 
 
-@override_settings(LANGUAGE_CODE="nl")
 def test_the_layout_floor_is_the_member_layout_around_an_empty_page(client_for, user_a):
     response = client_for(user_a).get("/mijn/bench-layout")
     assert response.status_code == 200

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,6 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_each_list_has_the_filter_panel(client, url_name, label, button):
-    from django.utils import translation
-
     url = reverse(url_name)
     html = client.get(url).content.decode()
     with translation.override("nl"):
